@@ -149,7 +149,9 @@ export type PlanWarningKind =
   | 'privileged-needs-stronger-role'
   | 'connection-account'
   | 'not-a-local-account'
-  | 'host-unreachable';
+  | 'host-unreachable'
+  | 'user-cannot-change-password'
+  | 'not-elevated';
 
 export interface PlanWarning {
   kind: PlanWarningKind;
@@ -250,4 +252,197 @@ export async function collectAccounts(directory: Directory, query: AccountQuery,
   const all: Account[] = [];
   for await (const page of directory.listAccounts(query, signal)) all.push(...page);
   return all;
+}
+
+// ---------------------------------------------------------------------------
+// The flow around the directories: selection, exclusions, approvals, plan,
+// run, verify, journal. Appended for the core flow; all plain JSON data.
+// ---------------------------------------------------------------------------
+
+/** A rule that keeps accounts out of a reset. Every excluded account names the one rule that excluded it. */
+export type ExclusionRule = { id: string; note?: string } & (
+  | { type: 'accounts'; accounts: string[] }
+  | { type: 'name-pattern'; pattern: string }
+  | { type: 'group'; group: string }
+  | { type: 'privileged' }
+  | { type: 'builtin-rid'; rids: number[] }
+  | { type: 'disabled' }
+  | { type: 'service-account'; patterns: string[] }
+  | { type: 'never-touch'; accounts: string[] }
+  | { type: 'current-user' }
+  | { type: 'connection-account' }
+);
+export type ExclusionRuleType = ExclusionRule['type'];
+
+/** A named, saved group of exclusion rules. Tags let approval rules refer to the accounts a set matches. */
+export interface ExclusionSet {
+  name: string;
+  description?: string;
+  tags: string[];
+  rules: ExclusionRule[];
+}
+
+export interface Exclusion {
+  setName: string;
+  rule: ExclusionRule;
+  /** A sentence: which rule and why it matched this account. */
+  reason: string;
+}
+
+export type ApprovalDecision = 'auto' | 'confirm' | 'typed-confirm' | 'block';
+
+/** Conditions of an approval rule; every condition given must hold (an empty match matches everything). */
+export interface ApprovalMatch {
+  directoryKinds?: DirectoryKind[];
+  group?: string;
+  privileged?: boolean;
+  /** Matches accounts matched by any saved exclusion set carrying this tag. */
+  tag?: string;
+  /** Glob on login or display name. */
+  namePattern?: string;
+  rids?: number[];
+}
+
+export interface ApprovalRule {
+  id: string;
+  description?: string;
+  when: ApprovalMatch;
+  decision: ApprovalDecision;
+}
+
+/** What the policy asks for one account, and which rule said so (null: the fallback). */
+export interface ApprovalRequirement {
+  decision: ApprovalDecision;
+  ruleId: string | null;
+  reason: string;
+}
+
+/** An approval given by an operator, recorded in the journal with who and when. */
+export interface ApprovalGrant {
+  key: string;
+  decision: ApprovalDecision;
+  by: string;
+  at: string;
+  /** For typed-confirm: the operator typed the account's login. */
+  typed: boolean;
+}
+
+export type SelectionProblemReason = 'malformed' | 'unknown-directory' | 'unknown-account' | 'ambiguous' | 'duplicate';
+
+/** A selection input that did not become an account (a CSV row, usually). Never dropped silently. */
+export interface SelectionProblem {
+  /** 1-based line in the file where the row starts; null when the problem is not tied to a line. */
+  line: number | null;
+  reason: SelectionProblemReason;
+  message: string;
+}
+
+export interface PlanEntry {
+  key: string;
+  account: Account;
+  steps: PlannedStep[];
+  warnings: PlanWarning[];
+  approval: ApprovalRequirement;
+  /** Tags of saved exclusion sets that match the account (used by approval rules). */
+  tags: string[];
+}
+
+export interface ExcludedEntry {
+  key: string;
+  account: Account;
+  exclusion: Exclusion;
+}
+
+export interface PlanSummary {
+  selected: number;
+  excluded: number;
+  planned: number;
+  /** Planned accounts with at least one applicable step. */
+  withWork: number;
+  selectionProblems: number;
+  byDecision: Record<ApprovalDecision, number>;
+  byDirectory: Record<string, { planned: number; excluded: number }>;
+  byStep: Record<StepKind, number>;
+  byWarning: Partial<Record<PlanWarningKind, number>>;
+}
+
+/** The dry run: immutable (deep-frozen) and serialisable. A run executes exactly one plan. */
+export interface Plan {
+  version: 1;
+  id: string;
+  createdAt: string;
+  createdBy: string;
+  options: ResetOptions;
+  /** A sentence describing what was selected ("search 'smith' in Contoso", "CSV users.csv"). */
+  selection: string;
+  selectionProblems: SelectionProblem[];
+  exclusionSets: string[];
+  directories: Array<{ id: string; kind: DirectoryKind; displayName: string; capabilities: DirectoryCapabilities }>;
+  entries: PlanEntry[];
+  excluded: ExcludedEntry[];
+  summary: PlanSummary;
+}
+
+export type AccountRunOutcome = 'applied' | 'failed' | 'cancelled' | 'nothing-to-do';
+export type VerifyOutcome = 'verified' | 'not-verified' | 'could-not-verify';
+
+/** Exactly one per account at the end of a run. */
+export type FinalState =
+  | VerifyOutcome
+  | 'failed'
+  | 'cancelled'
+  | 'nothing-to-do'
+  | 'not-approved'
+  | 'blocked'
+  | 'excluded';
+
+export interface VerifyResult {
+  key: string;
+  outcome: VerifyOutcome;
+  /** Sentences: what was expected and what was read. */
+  reasons: string[];
+  state: VerifiedState;
+}
+
+export interface RunCounts {
+  total: number;
+  pending: number;
+  inFlight: number;
+  applied: number;
+  failed: number;
+  cancelled: number;
+  nothingToDo: number;
+}
+
+/** Live progress of a run, for the console and the CLI. */
+export type RunEvent =
+  | { type: 'run-started'; runId: string; total: number; at: string }
+  | { type: 'account-started'; runId: string; key: string; login: string; directoryId: string; at: string }
+  | { type: 'step-finished'; runId: string; key: string; login: string; result: StepResult; attempt: number }
+  | { type: 'retry-scheduled'; runId: string; keys: string[]; attempt: number; delayMs: number; reason: string; at: string }
+  | { type: 'account-finished'; runId: string; key: string; login: string; outcome: AccountRunOutcome; at: string }
+  | { type: 'progress'; runId: string; counts: RunCounts; throughputPerSecond: number; etaMs: number | null; at: string }
+  | { type: 'verify-finished'; runId: string; key: string; login: string; outcome: VerifyOutcome; reasons: string[]; at: string }
+  | { type: 'run-finished'; runId: string; finalStates: Partial<Record<FinalState, number>>; cancelled: boolean; at: string };
+
+export type JournalRecordType =
+  | 'run-started'
+  | 'plan'
+  | 'approval'
+  | 'account-started'
+  | 'step'
+  | 'account-finished'
+  | 'verify'
+  | 'run-resumed'
+  | 'run-cancelled'
+  | 'run-ended';
+
+/** One line of a run's journal. `hash` is SHA-256 of the line up to (excluding) the hash field; `prev` chains lines. */
+export interface JournalRecord {
+  seq: number;
+  at: string;
+  type: JournalRecordType;
+  data: unknown;
+  prev: string;
+  hash: string;
 }

@@ -1,0 +1,34 @@
+// rekey report FILE --format csv|json|html --out FILE
+import { writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { parseJournal, verifyJournal } from '../core/journal';
+import { buildRunReport, reportToCsv, reportToHtml, reportToJson } from '../core/report';
+import { replayRun } from '../core/run-state';
+import { nodeHasher } from '../storage/hasher';
+import { readJournalText } from '../storage/journal-file';
+import { EXIT_FAILED, EXIT_OK, UsageError, type CliIo } from './io';
+
+const renderers = { csv: reportToCsv, json: reportToJson, html: reportToHtml } as const;
+
+export async function reportCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    strict: true,
+    allowPositionals: true,
+    options: { format: { type: 'string' }, out: { type: 'string' } },
+  });
+  if (positionals.length !== 1) throw new UsageError('rekey report takes exactly one journal FILE.');
+  const format = values.format;
+  if (format !== 'csv' && format !== 'json' && format !== 'html') throw new UsageError('--format must be csv, json or html.');
+  if (!values.out) throw new UsageError('--out FILE is required.');
+  const text = await readJournalText(positionals[0] as string);
+  const check = verifyJournal(text, nodeHasher);
+  if (!check.ok) {
+    io.stderr.write(`rekey: the journal is not intact (record ${check.seq ?? '?'} at line ${check.line}: ${check.problem}); no report was made.\n`);
+    return EXIT_FAILED;
+  }
+  const report = buildRunReport(replayRun(parseJournal(text).records));
+  await writeFile(values.out, renderers[format](report), 'utf8');
+  io.stdout.write(`Report of run ${report.runId} (${report.rows.length} accounts) written to ${values.out}.\n`);
+  return EXIT_OK;
+}

@@ -1,0 +1,108 @@
+// Rekey's Electron main process: app lifecycle and wiring, nothing else.
+// Order matters and is the point of this file:
+//   before ready: one instance only, sandbox every renderer, register app://
+//                 as a privileged scheme, guard every webContents ever created;
+//   on ready:     deny all permissions, block renderer network, serve the
+//                 bundle over app://rekey/ with the CSP, open settings, create
+//                 the one hardened window, bind the contract's channels.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, dialog, ipcMain, nativeTheme, protocol, session, type BrowserWindow } from 'electron';
+import type { AppInfo } from '../preload/contract';
+import { createHandlers } from './handlers';
+import { createDispatcher } from './ipc/dispatch';
+import { bindChannels } from './ipc/electron-bind';
+import { isElevated } from './platform/elevation';
+import { contentSecurityPolicy } from './security/csp';
+import { installNavigationGuards } from './security/navigation';
+import { openExternal } from './security/open-external';
+import { blockRendererNetwork, denyAllPermissions } from './security/permissions';
+import { APP_SCHEME, createAppProtocolHandler } from './security/protocol';
+import { createElectronSettingsStore } from './storage/electron-settings';
+import { createMainWindow, focusWindow } from './window/create-window';
+
+const log = (line: string): void => console.log(`[rekey] ${line}`);
+
+// The bundle is out/main/index.js; the renderer and preload sit beside it in out/.
+const outDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const rendererDir = path.join(outDir, 'renderer');
+export const preloadPath = path.join(outDir, 'preload', 'index.cjs');
+
+/** Developer tools only in an unpackaged build, and only when asked for with REKEY_DEV=1. */
+export function devToolsAllowed(isPackaged: boolean, env: NodeJS.ProcessEnv): boolean {
+  return !isPackaged && env.REKEY_DEV === '1';
+}
+
+function platformOf(platform: NodeJS.Platform): AppInfo['platform'] {
+  return platform === 'win32' || platform === 'darwin' || platform === 'linux' ? platform : 'other';
+}
+
+let mainWindow: BrowserWindow | null = null;
+
+async function onReady(): Promise<void> {
+  const ses = session.defaultSession;
+  denyAllPermissions(ses, log);
+  blockRendererNetwork(ses, log);
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir, contentSecurityPolicy()));
+
+  const settings = createElectronSettingsStore({ cwd: app.getPath('userData'), log });
+  const info: AppInfo = {
+    name: 'Rekey',
+    version: app.getVersion(),
+    platform: platformOf(process.platform),
+    elevated: await isElevated(),
+    practice: false,
+    host: 'electron',
+  };
+  const dispatcher = createDispatcher(createHandlers({ settings, appInfo: () => info }), log);
+
+  const window = createMainWindow({
+    preloadPath,
+    devTools: devToolsAllowed(app.isPackaged, process.env),
+    prefersDark: nativeTheme.shouldUseDarkColors,
+    log,
+  });
+  mainWindow = window;
+  const unbind = bindChannels(ipcMain, dispatcher, window);
+  window.on('closed', () => {
+    unbind();
+    mainWindow = null;
+  });
+  // npm start waits for this line to know Electron really started (main/tooling/start.ts).
+  if (process.env.REKEY_REPORT_READY === '1') process.stdout.write('rekey:ready\n');
+}
+
+function boot(): void {
+  if (!app.requestSingleInstanceLock()) {
+    // Another Rekey is running; it gets focused through 'second-instance'.
+    app.quit();
+    return;
+  }
+  app.on('second-instance', () => focusWindow(mainWindow));
+
+  app.enableSandbox();
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ]);
+  installNavigationGuards(app, {
+    log,
+    openInBrowser: (url) => {
+      void openExternal(url).then((verdict) => {
+        if (!verdict.allowed) log(`did not open a link: ${verdict.reason}`);
+      });
+    },
+  });
+  app.on('window-all-closed', () => app.quit());
+
+  app
+    .whenReady()
+    .then(onReady)
+    .catch((error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error);
+      log(`start-up failed: ${message}`);
+      dialog.showErrorBox('Rekey could not start', message);
+      app.quit();
+    });
+}
+
+boot();

@@ -1,0 +1,224 @@
+// Journal files: <dataDir>/runs/<runId>.jsonl, one per run, append-only.
+// Records are appended in one write per batch and fsync'ed before append()
+// resolves: the engine reports a step only after that, so anything reported
+// survives a crash or power loss. The format and chain are core's (journal.ts).
+import { readFileSync } from 'node:fs';
+import { mkdir, open, readdir, readFile, rm, stat, truncate, writeFile, type FileHandle } from 'node:fs/promises';
+import path from 'node:path';
+import type { JournalRecord } from '../core/domain';
+import { chainPosition, JournalChain, parseJournal, type Hasher } from '../core/journal';
+import type { Clock } from '../core/ports';
+import { systemClock } from '../core/ports';
+import type { JournalEntry, OpenRunJournal, RunJournalStore } from '../core/run-records';
+import { nodeHasher } from './hasher';
+
+const runIdPattern = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
+
+export function assertRunId(runId: string): void {
+  if (!runIdPattern.test(runId)) throw new Error(`"${runId}" is not a valid run id (letters, digits, "-" and "_" only).`);
+}
+
+export function runsDirectory(dataDir: string): string {
+  return path.join(dataDir, 'runs');
+}
+
+/** Read a journal file given by path (rekey journal verify / report). */
+export async function readJournalText(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new Error(`No journal file at ${file}.`);
+    throw new Error(`The journal file ${file} could not be read: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * One writer per journal, across processes: <runId>.lock holds the writer's
+ * pid. A lock whose process is gone (it crashed) is taken over; a live one
+ * is refused, so the console and the CLI never interleave appends.
+ */
+const locksHeldHere = new Set<string>();
+
+async function acquireLock(lockFile: string, runId: string): Promise<void> {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      if (locksHeldHere.has(lockFile)) throw new Error(`Run ${runId} is already open for writing in this process; wait for it to finish.`);
+      await writeFile(lockFile, String(process.pid), { flag: 'wx', mode: 0o600 });
+      locksHeldHere.add(lockFile);
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const holder = Number((await readFile(lockFile, 'utf8').catch(() => '')).trim());
+      // Our own pid in a lock we do not hold means a previous process with the same pid crashed.
+      if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isAlive(holder)) {
+        throw new Error(`Run ${runId} is being written by another Rekey process (pid ${holder}); wait for it to finish.`);
+      }
+      await rm(lockFile, { force: true });
+    }
+  }
+  throw new Error(`Could not lock the journal of run ${runId}; try again.`);
+}
+
+async function releaseLock(lockFile: string): Promise<void> {
+  locksHeldHere.delete(lockFile);
+  await rm(lockFile, { force: true });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  // On Linux a killed process whose parent died can linger as a zombie (state Z) until
+  // someone reaps it; it answers signal 0 but will never write again.
+  if (process.platform === 'linux') {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+      if (state === 'Z' || state === 'X') return false;
+    } catch {
+      return false;
+    }
+  }
+  return true;
+}
+
+class JournalFile implements OpenRunJournal {
+  private queue: Promise<void> = Promise.resolve();
+  private broken: Error | null = null;
+
+  constructor(
+    readonly runId: string,
+    private readonly file: string,
+    private readonly handle: FileHandle,
+    private readonly chain: JournalChain,
+    private readonly clock: Clock,
+    private readonly lockFile: string,
+  ) {}
+
+  append(entries: JournalEntry[]): Promise<void> {
+    if (entries.length === 0) return this.queue;
+    const task = this.queue.then(async () => {
+      if (this.broken) throw this.broken;
+      const at = new Date(this.clock.now()).toISOString();
+      const text = entries.map((entry) => `${this.chain.next(entry.type, entry.data, at).line}\n`).join('');
+      try {
+        await this.handle.write(text);
+        await this.handle.sync();
+      } catch (error) {
+        // The chain has moved on in memory but not on disk: refuse further writes rather than write a broken chain.
+        this.broken = new Error(`Writing the journal ${this.file} failed (${(error as Error).message}); no further results can be recorded.`);
+        throw this.broken;
+      }
+    });
+    this.queue = task.catch(() => undefined);
+    return task;
+  }
+
+  async close(): Promise<void> {
+    await this.queue;
+    try {
+      await this.handle.close();
+    } finally {
+      await releaseLock(this.lockFile);
+    }
+  }
+}
+
+export interface JournalFileStoreOptions {
+  dataDir: string;
+  hasher?: Hasher;
+  clock?: Clock;
+}
+
+export class JournalFileStore implements RunJournalStore {
+  private readonly dir: string;
+  private readonly hasher: Hasher;
+  private readonly clock: Clock;
+
+  constructor(options: JournalFileStoreOptions) {
+    this.dir = runsDirectory(options.dataDir);
+    this.hasher = options.hasher ?? nodeHasher;
+    this.clock = options.clock ?? systemClock;
+  }
+
+  pathOf(runId: string): string {
+    assertRunId(runId);
+    return path.join(this.dir, `${runId}.jsonl`);
+  }
+
+  private lockOf(runId: string): string {
+    return path.join(this.dir, `${runId}.lock`);
+  }
+
+  async create(runId: string): Promise<OpenRunJournal> {
+    const file = this.pathOf(runId);
+    await mkdir(this.dir, { recursive: true, mode: 0o700 });
+    let handle: FileHandle;
+    try {
+      handle = await open(file, 'wx', 0o600);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new Error(`Run ${runId} already has a journal; a run id is never reused.`);
+      throw error;
+    }
+    try {
+      await acquireLock(this.lockOf(runId), runId);
+    } catch (error) {
+      await handle.close();
+      await rm(file, { force: true });
+      throw error;
+    }
+    return new JournalFile(runId, file, handle, new JournalChain(this.hasher), this.clock, this.lockOf(runId));
+  }
+
+  async reopen(runId: string): Promise<OpenRunJournal> {
+    const file = this.pathOf(runId);
+    await acquireLock(this.lockOf(runId), runId);
+    try {
+      return await this.openForAppend(runId, file);
+    } catch (error) {
+      await releaseLock(this.lockOf(runId));
+      throw error;
+    }
+  }
+
+  private async openForAppend(runId: string, file: string): Promise<OpenRunJournal> {
+    const text = await readJournalText(file);
+    const parsed = parseJournal(text);
+    if (parsed.tornTail) {
+      // The last line was being written when the process died. It was never
+      // acknowledged (append resolves after fsync), so nothing reported is lost.
+      const keep = text.slice(0, text.lastIndexOf('\n') + 1);
+      await truncate(file, Buffer.byteLength(keep, 'utf8'));
+    }
+    const handle = await open(file, 'a', 0o600);
+    return new JournalFile(runId, file, handle, new JournalChain(this.hasher, chainPosition(parsed.records)), this.clock, this.lockOf(runId));
+  }
+
+  async read(runId: string): Promise<JournalRecord[]> {
+    return parseJournal(await this.readText(runId)).records;
+  }
+
+  readText(runId: string): Promise<string> {
+    return readJournalText(this.pathOf(runId));
+  }
+
+  async list(): Promise<string[]> {
+    let names: string[];
+    try {
+      names = await readdir(this.dir);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw error;
+    }
+    const runs = await Promise.all(
+      names
+        .filter((name) => name.endsWith('.jsonl') && runIdPattern.test(name.slice(0, -6)))
+        .map(async (name) => ({ runId: name.slice(0, -6), created: (await stat(path.join(this.dir, name))).birthtimeMs })),
+    );
+    // Run ids start with their UTC start time, so the name order is the start order; birth time breaks ties.
+    return runs.sort((a, b) => (a.runId < b.runId ? -1 : a.runId > b.runId ? 1 : a.created - b.created)).map((r) => r.runId);
+  }
+}
