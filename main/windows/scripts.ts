@@ -20,9 +20,27 @@ export function sourceTreeScriptsDir(): string {
   return fileURLToPath(new URL('../../resources/powershell/', import.meta.url));
 }
 
+/** The line in each task script where common.ps1 belongs. */
+export const commonMarker = '# @rekey-common: Rekey inserts common.ps1 (the Windows seam and shared helpers) here.';
+
+/**
+ * Insert common.ps1 at the task script's marker line. Each script block Rekey
+ * sends must be self-contained (a remote host through Invoke-Command knows
+ * nothing of other files), while on disk the shared part exists once.
+ */
+export function composeScript(name: string, script: string, common: string): string {
+  const lines = script.split(/\r?\n/);
+  const at = lines.indexOf(commonMarker);
+  if (at < 0 || lines.indexOf(commonMarker, at + 1) >= 0) {
+    throw new Error(`${name}.ps1 must contain the line "${commonMarker}" exactly once; reinstall Rekey or restore the file.`);
+  }
+  return [...lines.slice(0, at), common.trimEnd(), ...lines.slice(at + 1)].join('\n');
+}
+
 export async function loadScriptSources(dir: string = sourceTreeScriptsDir()): Promise<ScriptSources> {
   const read = (file: string) => readFile(join(dir, file), 'utf8');
-  const entries = await Promise.all(scriptNames.map(async (name) => [name, await read(`${name}.ps1`)] as const));
+  const common = await read('common.ps1');
+  const entries = await Promise.all(scriptNames.map(async (name) => [name, composeScript(name, await read(`${name}.ps1`), common)] as const));
   return {
     session: await read('session.ps1'),
     scripts: Object.fromEntries(entries) as Record<ScriptName, string>,

@@ -4,6 +4,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { commonMarker, loadScriptSources } from '../../../main/windows/scripts';
 import { commandNames, functionDefinitions, powerShellSyntaxProblems } from '../../support/powershell-parse';
 
 const scriptsDir = join(process.cwd(), 'resources', 'powershell');
@@ -15,13 +16,21 @@ async function script(name: string): Promise<string> {
 }
 
 describe('the PowerShell scripts in resources/powershell', () => {
-  it('are exactly the bootstrap and the four task scripts', async () => {
+  it('are exactly the bootstrap, the shared helpers and the four task scripts', async () => {
     const files = (await readdir(scriptsDir)).filter((f) => f.endsWith('.ps1')).sort();
-    expect(files).toEqual(['list.ps1', 'preflight.ps1', 'read-state.ps1', 'reset.ps1', 'session.ps1']);
+    expect(files).toEqual(['common.ps1', 'list.ps1', 'preflight.ps1', 'read-state.ps1', 'reset.ps1', 'session.ps1']);
   });
 
-  it.each(['session.ps1', ...taskScripts])('%s parses with no error and no missing node', async (name) => {
+  it.each(['session.ps1', 'common.ps1', ...taskScripts])('%s parses with no error and no missing node', async (name) => {
     expect(await powerShellSyntaxProblems(await script(name))).toEqual([]);
+  });
+
+  it('each task script as sent (with common.ps1 inserted) parses with no error', async () => {
+    const sources = await loadScriptSources(scriptsDir);
+    for (const [name, text] of Object.entries(sources.scripts)) {
+      expect(text, name).not.toContain(commonMarker);
+      expect(await powerShellSyntaxProblems(text), name).toEqual([]);
+    }
   });
 
   it('the simulated SAM module parses too', async () => {
@@ -49,32 +58,35 @@ describe('the PowerShell scripts in resources/powershell', () => {
     expect(text).toMatch(/param\(\s*\[Parameter\(Mandatory = \$true\)\]\s*\[string\]\$Payload\s*\)/);
   });
 
-  it('share their helpers and Windows seam word for word, so one fix reaches all four', async () => {
-    const definitions = await Promise.all(taskScripts.map(async (name) => functionDefinitions(await script(name))));
-    const shared = [
-      'Get-RekeyAdsiUser',
-      'Get-RekeyAdsiGroupMemberSid',
-      'Invoke-RekeyNetUser',
-      'Get-RekeyComputerName',
-      'Get-RekeyCallerIdentity',
-      'Test-RekeyElevated',
-      'Test-RekeyRemoteSession',
-      'ConvertFrom-RekeyPayload',
-      'ConvertTo-RekeyResult',
-      'ConvertTo-RekeyIsoDate',
-      'Read-RekeyAdsiInt',
-      'Get-RekeyRid',
-      'Test-RekeyAccountName',
-    ];
-    for (const name of shared) {
-      const texts = definitions.map((d) => d.get(name));
-      expect(texts.every((t) => t !== undefined), name).toBe(true);
-      expect(new Set(texts).size, name).toBe(1);
+  it('take their helpers and Windows seam from common.ps1, inserted after param(), so one fix reaches all four', async () => {
+    const shared = [...(await functionDefinitions(await script('common.ps1'))).keys()];
+    expect(shared).toEqual(
+      expect.arrayContaining(['Get-RekeyAdsiUser', 'Invoke-RekeyNetUser', 'Test-RekeyRemoteSession', 'ConvertFrom-RekeyPayload', 'Test-RekeyAccountName']),
+    );
+    const sources = await loadScriptSources(scriptsDir);
+    for (const name of taskScripts) {
+      const own = await script(name);
+      // The marker stands once, after the parameter block and the error preference.
+      expect(own.split(commonMarker).length - 1, name).toBe(1);
+      expect(own.indexOf(commonMarker), name).toBeGreaterThan(own.indexOf("$ErrorActionPreference = 'Stop'"));
+      // No script keeps its own copy of a shared function...
+      const ownDefinitions = await functionDefinitions(own);
+      for (const fn of shared) expect(ownDefinitions.has(fn), `${name} redefines ${fn}`).toBe(false);
+      // ...and the composed script defines every one of them.
+      const composed = await functionDefinitions(sources.scripts[name.replace('.ps1', '') as keyof typeof sources.scripts]);
+      for (const fn of shared) expect(composed.has(fn), `${name} as sent lacks ${fn}`).toBe(true);
     }
   });
 
+  it('refuses a task script whose marker line is missing or doubled', async () => {
+    const { composeScript } = await import('../../../main/windows/scripts');
+    expect(() => composeScript('reset', 'param()\n', '# common')).toThrow(/exactly once/);
+    expect(() => composeScript('reset', `${commonMarker}\n${commonMarker}\n`, '# common')).toThrow(/exactly once/);
+    expect(composeScript('reset', `param()\n${commonMarker}\nWrite-Output 1`, '# common\n')).toBe('param()\n# common\nWrite-Output 1');
+  });
+
   it('the simulated SAM defines every seam function the scripts let it replace', async () => {
-    const reset = await script('reset.ps1');
+    const reset = await script('common.ps1');
     const seams = [...reset.matchAll(/Get-Command -Name '([A-Za-z-]+)' -CommandType Function/g)].map((m) => m[1]);
     expect(seams.length).toBe(7);
     const module = await functionDefinitions(await readFile(moduleFile, 'utf8'));
@@ -84,7 +96,7 @@ describe('the PowerShell scripts in resources/powershell', () => {
   });
 
   it('never use the commands that do not set "must change" or that run text as code', async () => {
-    for (const name of ['session.ps1', ...taskScripts]) {
+    for (const name of ['session.ps1', 'common.ps1', ...taskScripts]) {
       const commands = (await commandNames(await script(name))).map((c) => c.toLowerCase());
       for (const forbidden of ['wmic', 'set-localuser', 'invoke-expression', 'iex', 'add-type']) {
         expect(commands, `${name} calls ${forbidden}`).not.toContain(forbidden);
@@ -93,7 +105,7 @@ describe('the PowerShell scripts in resources/powershell', () => {
   });
 
   it('only reset.ps1 writes to the SAM', async () => {
-    for (const name of ['list.ps1', 'read-state.ps1', 'preflight.ps1']) {
+    for (const name of ['common.ps1', 'list.ps1', 'read-state.ps1', 'preflight.ps1']) {
       const text = await script(name);
       expect(text, name).not.toMatch(/SetInfo\(\)/);
       expect(text, name).not.toMatch(/logonpasswordchg/i);
