@@ -1,11 +1,13 @@
 // The end of a run (fresh or resumed): verify every touched account not yet
 // verified, record cancellation, write the end record, and summarise — all
 // from the journal, the run's single source of truth.
-import type { Directory, FinalState, RunEvent } from '../core/domain';
+import type { Directory, FinalState, ResetOptions, RunEvent } from '../core/domain';
+import { runEngine, type RunWork } from '../core/engine';
 import type { OpenRunJournal } from '../core/run-records';
 import { buildRunReport, type RunReport } from '../core/report';
 import { finalStateCounts, replayRun, unverifiedAccounts, type RunState } from '../core/run-state';
 import { nowIso, type FlowContext } from './context';
+import type { RunControls } from './run';
 import { verifyTargets } from './verify-accounts';
 
 export interface RunOutcome {
@@ -53,4 +55,27 @@ export async function finishRun(context: FlowContext, input: FinishInput): Promi
   run = replayRun(await context.journals.read(input.runId));
   input.onEvent?.({ type: 'run-finished', runId: input.runId, finalStates, cancelled: input.cancelled, at: nowIso(context) });
   return outcomeOfRun(run);
+}
+
+/** Execute the work of a run (fresh or resumed) through the engine, then finish it. */
+export async function executeAndFinish(
+  context: FlowContext,
+  input: { runId: string; journal: OpenRunJournal; directories: ReadonlyMap<string, Directory>; work: RunWork[]; options: ResetOptions; controls: RunControls },
+): Promise<RunOutcome> {
+  const { runId, journal, directories, controls } = input;
+  const engine = await runEngine({
+    runId,
+    work: input.work,
+    directories,
+    options: input.options,
+    clock: context.clock,
+    journal,
+    signal: controls.signal,
+    hardSignal: controls.hardSignal,
+    onEvent: controls.onEvent,
+    retry: context.retry,
+    pacing: context.settings.get().pacing,
+    random: context.random,
+  });
+  return finishRun(context, { runId, journal, directories, cancelled: engine.cancelled, onEvent: controls.onEvent, signal: controls.hardSignal });
 }

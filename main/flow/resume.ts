@@ -5,13 +5,13 @@
 // so each account ends with exactly one outcome.
 import { accountLabel } from '../core/labels';
 import type { DirectoryCapabilities, RunEvent, VerifiedState } from '../core/domain';
-import { runEngine, type RunWork } from '../core/engine';
+import type { RunWork } from '../core/engine';
 import { applicableSteps } from '../core/plan';
 import { decideResume } from '../core/resume';
 import type { JournalEntry, StepOutcome } from '../core/run-records';
 import { replayRun } from '../core/run-state';
 import { directoryMap, nowIso, type FlowContext } from './context';
-import { finishRun, type RunOutcome } from './finish';
+import { executeAndFinish, type RunOutcome } from './finish';
 import type { RunControls } from './run';
 import { readStates } from './verify-accounts';
 
@@ -72,21 +72,7 @@ export async function resumeRun(context: FlowContext, runId: string, controls: R
     }
 
     const work: RunWork[] = decision.rerun.map((s) => ({ key: s.key, account: s.entry!.account, steps: applicableSteps(s.entry!) }));
-    const engine = await runEngine({
-      runId,
-      work,
-      directories,
-      options: current.plan.options,
-      clock: context.clock,
-      journal,
-      signal: controls.signal,
-      hardSignal: controls.hardSignal,
-      onEvent: controls.onEvent,
-      retry: context.retry,
-      pacing: context.settings.get().pacing,
-      random: context.random,
-    });
-    return await finishRun(context, { runId, journal, directories, cancelled: engine.cancelled, onEvent: controls.onEvent, signal: controls.hardSignal });
+    return await executeAndFinish(context, { runId, journal, directories, work, options: current.plan.options, controls });
   } finally {
     await journal.close();
   }

@@ -3,11 +3,11 @@
 import type { ApprovalAnswer } from '../core/policy';
 import { checkApprovals } from '../core/policy';
 import type { Plan, RunEvent } from '../core/domain';
-import { runEngine, type RunWork } from '../core/engine';
+import type { RunWork } from '../core/engine';
 import { applicableSteps } from '../core/plan';
 import type { JournalEntry } from '../core/run-records';
 import { defaultId, directoryMap, nowIso, type FlowContext } from './context';
-import { finishRun, type RunOutcome } from './finish';
+import { executeAndFinish, type RunOutcome } from './finish';
 
 export interface RunControls {
   /** Stop starting new work; in-flight calls finish, the rest is marked cancelled. */
@@ -43,21 +43,7 @@ export async function executePlan(context: FlowContext, plan: Plan, answers: Rea
 
     const granted = new Set(check.granted.map((g) => g.key));
     const work: RunWork[] = plan.entries.filter((e) => granted.has(e.key)).map((e) => ({ key: e.key, account: e.account, steps: applicableSteps(e) }));
-    const engine = await runEngine({
-      runId,
-      work,
-      directories,
-      options: plan.options,
-      clock: context.clock,
-      journal,
-      signal: controls.signal,
-      hardSignal: controls.hardSignal,
-      onEvent: controls.onEvent,
-      retry: context.retry,
-      pacing: context.settings.get().pacing,
-      random: context.random,
-    });
-    return await finishRun(context, { runId, journal, directories, cancelled: engine.cancelled, onEvent: controls.onEvent, signal: controls.hardSignal });
+    return await executeAndFinish(context, { runId, journal, directories, work, options: plan.options, controls });
   } finally {
     await journal.close();
   }
