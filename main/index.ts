@@ -3,15 +3,20 @@
 //   before ready: one instance only, sandbox every renderer, register app://
 //                 as a privileged scheme, guard every webContents ever created;
 //   on ready:     deny all permissions, block renderer network, serve the
-//                 bundle over app://rekey/ with the CSP, open settings, create
-//                 the one hardened window, bind the contract's channels.
+//                 bundle over app://rekey/ with the CSP, open settings and the
+//                 console services (connections restored in the background),
+//                 create the one hardened window, bind the contract's channels;
+//   on quit:      stop runs (each still gets its end record) and close every
+//                 connection before the process goes.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, dialog, ipcMain, nativeTheme, protocol, session, type BrowserWindow } from 'electron';
+import { app, dialog, ipcMain, nativeTheme, protocol, safeStorage, session, type BrowserWindow } from 'electron';
 import type { AppInfo } from '../preload/contract';
+import { createConsoleServices, type ConsoleServices } from './console';
 import { createHandlers } from './handlers';
 import { createDispatcher } from './ipc/dispatch';
-import { bindChannels } from './ipc/electron-bind';
+import { bindChannels, currentOperator } from './ipc/electron-bind';
+import { emitEvent } from './ipc/events';
 import { isElevated } from './platform/elevation';
 import { contentSecurityPolicy } from './security/csp';
 import { installNavigationGuards } from './security/navigation';
@@ -19,6 +24,7 @@ import { openExternal } from './security/open-external';
 import { blockRendererNetwork, denyAllPermissions } from './security/permissions';
 import { APP_SCHEME, createAppProtocolHandler } from './security/protocol';
 import { createElectronSettingsStore } from './storage/electron-settings';
+import { SafeStorageSecretStore } from './storage/secrets';
 import { createMainWindow, focusWindow } from './window/create-window';
 
 const log = (line: string): void => console.log(`[rekey] ${line}`);
@@ -38,6 +44,19 @@ function platformOf(platform: NodeJS.Platform): AppInfo['platform'] {
 }
 
 let mainWindow: BrowserWindow | null = null;
+let consoleServices: ConsoleServices | null = null;
+
+/** Entra's sign-in page goes to the system browser, through the same allowlist as every other link. */
+async function openSignInPage(url: string): Promise<void> {
+  const verdict = await openExternal(url);
+  if (!verdict.allowed) throw new Error(`The sign-in page was not opened: ${verdict.reason}`);
+}
+
+/** The PowerShell scripts ship as readable files beside app.asar; from the source tree the default folder is used. */
+function scriptsDir(): string | undefined {
+  const resources = (process as { resourcesPath?: string }).resourcesPath;
+  return app.isPackaged && typeof resources === 'string' ? path.join(resources, 'resources', 'powershell') : undefined;
+}
 
 async function onReady(): Promise<void> {
   const ses = session.defaultSession;
@@ -45,7 +64,8 @@ async function onReady(): Promise<void> {
   blockRendererNetwork(ses, log);
   protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir, contentSecurityPolicy()));
 
-  const settings = createElectronSettingsStore({ cwd: app.getPath('userData'), log });
+  const userData = app.getPath('userData');
+  const settings = createElectronSettingsStore({ cwd: userData, log });
   const info: AppInfo = {
     name: 'Rekey',
     version: app.getVersion(),
@@ -54,7 +74,25 @@ async function onReady(): Promise<void> {
     practice: false,
     host: 'electron',
   };
-  const dispatcher = createDispatcher(createHandlers({ settings, appInfo: () => info }), log);
+  const dir = scriptsDir();
+  const services = createConsoleServices({
+    settings,
+    secrets: new SafeStorageSecretStore(safeStorage, path.join(userData, 'secrets.json'), { log }),
+    dataDir: userData,
+    operator: currentOperator(),
+    practice: false,
+    // Events follow the window; a run outlives a closed window and keeps its journal.
+    emit: (name, payload) => {
+      if (mainWindow) emitEvent(mainWindow, name, payload);
+    },
+    openBrowser: openSignInPage,
+    log,
+    ...(dir ? { scriptsDir: dir } : {}),
+    isElevated: async () => info.elevated,
+  });
+  consoleServices = services;
+  services.start().catch((error: unknown) => log(`saved connections could not be restored: ${error instanceof Error ? error.message : String(error)}`));
+  const dispatcher = createDispatcher(createHandlers({ settings, appInfo: () => info, console: services }), log);
 
   const window = createMainWindow({
     preloadPath,
@@ -93,6 +131,19 @@ function boot(): void {
     },
   });
   app.on('window-all-closed', () => app.quit());
+  let closed = false;
+  app.on('will-quit', (event) => {
+    if (closed || !consoleServices) return;
+    // Hold the quit until runs have written their end records and connections are closed.
+    event.preventDefault();
+    consoleServices
+      .close()
+      .catch((error: unknown) => log(`closing the console services failed: ${error instanceof Error ? error.message : String(error)}`))
+      .finally(() => {
+        closed = true;
+        app.quit();
+      });
+  });
 
   app
     .whenReady()

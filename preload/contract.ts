@@ -9,17 +9,42 @@ import type { z } from 'zod';
 import type { ChannelSpec, EventSpec } from './contract/define';
 import { appChannels } from './contract/app';
 import { settingsChannels } from './contract/settings';
+import { connectionsChannels, connectionsEvents } from './contract/connections';
+import { accountsChannels } from './contract/accounts';
+import { planChannels } from './contract/plan';
+import { runChannels, runEvents } from './contract/run';
+import { verifyChannels } from './contract/verify';
+import { activityChannels } from './contract/activity';
+import { exclusionsChannels } from './contract/exclusions';
 
 export * from './contract/define';
 export * from './contract/app';
 export * from './contract/settings';
+export * from './contract/model';
+export * from './contract/connections';
+export * from './contract/accounts';
+export * from './contract/plan';
+export * from './contract/run';
+export * from './contract/verify';
+export * from './contract/activity';
+export * from './contract/exclusions';
 
 export const channels = {
   ...appChannels,
   ...settingsChannels,
+  ...connectionsChannels,
+  ...accountsChannels,
+  ...exclusionsChannels,
+  ...planChannels,
+  ...runChannels,
+  ...verifyChannels,
+  ...activityChannels,
 } satisfies Record<string, ChannelSpec>;
 
-export const events = {} satisfies Record<string, EventSpec>;
+export const events = {
+  ...runEvents,
+  ...connectionsEvents,
+} satisfies Record<string, EventSpec>;
 
 export type Channels = typeof channels;
 export type ChannelName = keyof Channels;

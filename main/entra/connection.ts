@@ -199,6 +199,7 @@ export class EntraConnection {
       clock: this.clock,
       timing: this.timing,
       budget: this.budget,
+      writeQuota: this.deps.writeQuota ?? graphWriteQuota,
       permissions: () => this.report,
       readSignInActivity: () => this.report?.granted.includes('AuditLog.Read.All') ?? false,
     });

@@ -41,7 +41,7 @@ import { maxBatchSize, runBatched, type BatchAttempt, type BatchOutcome, type Ba
 import { explainFailure, type Operation } from './errors';
 import type { GraphApi } from './graph';
 import type { PermissionReport } from './permissions';
-import { graphWriteQuota, type RetryTiming, type WriteBudget } from './throttle';
+import { graphWriteQuota, type RetryTiming, type WriteBudget, type WriteQuota } from './throttle';
 
 export const verifySelect = [
   'passwordProfile',
@@ -60,6 +60,13 @@ export interface EntraDirectoryOptions {
   clock: Clock;
   timing: RetryTiming;
   budget: WriteBudget;
+  /**
+   * The write quota the budget paces under (default: Graph's documented one).
+   * The engine's pacing hint must describe the same quota: a hint fixed at
+   * Graph's 20 writes/s would throttle a connection configured with another
+   * quota (the practice tenant's compressed time) to that rate.
+   */
+  writeQuota?: WriteQuota;
   /** The latest permission check, used to explain 403s and to warn about admins in the plan. */
   permissions?: () => PermissionReport | undefined;
   /** Whether listing may $select signInActivity (needs AuditLog.Read.All). */
@@ -85,12 +92,7 @@ export class EntraDirectory implements Directory {
   readonly kind = 'entra' as const;
   readonly id: string;
   readonly displayName: string;
-  readonly pacing: PacingHints = {
-    maxConcurrency: 4,
-    // One reset() = one $batch of PATCHes + one $batch of revokes.
-    batchSize: maxBatchSize,
-    ratePerSecond: graphWriteQuota.writes / (graphWriteQuota.windowMs / 1000),
-  };
+  readonly pacing: PacingHints;
   readonly capabilities: DirectoryCapabilities = {
     forceChange: true,
     forceChangeWithMfa: true,
@@ -104,6 +106,13 @@ export class EntraDirectory implements Directory {
   constructor(private readonly options: EntraDirectoryOptions) {
     this.id = options.id;
     this.displayName = options.displayName;
+    const quota = options.writeQuota ?? graphWriteQuota;
+    this.pacing = {
+      maxConcurrency: 4,
+      // One reset() = one $batch of PATCHes + one $batch of revokes.
+      batchSize: maxBatchSize,
+      ratePerSecond: quota.writes / (quota.windowMs / 1000),
+    };
   }
 
   listAccounts(query: AccountQuery, signal?: AbortSignal): AsyncIterable<Account[]> {

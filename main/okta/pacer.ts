@@ -105,7 +105,15 @@ export class RatePacer {
         await this.options.clock.sleep(state.nextSendAt - now, signal);
         continue;
       }
-      state.nextSendAt = now + (state.windowEndsAt - now) / available;
+      // Keep to the schedule: a send that is late by less than one interval
+      // (timers fire late, the event loop was busy) must not push every later
+      // send back, or the lateness adds up and a fifth of the share goes
+      // unused (the x10 benchmark reached 0.67 of the limit). After a longer
+      // pause the schedule restarts from now, so there is no burst; the
+      // budget itself is bounded by `available` above either way.
+      const spacing = (state.windowEndsAt - now) / available;
+      const slot = state.nextSendAt > 0 && now - state.nextSendAt < spacing ? state.nextSendAt : now;
+      state.nextSendAt = slot + spacing;
       return this.take(state, bucket, startedAt);
     }
   }

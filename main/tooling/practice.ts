@@ -1,13 +1,16 @@
 // `npm run practice`: the practice console in any browser. Builds the renderer
-// if it is missing or older than its sources, starts the practice host, and
-// prints exactly one line on stdout, the address to open:
+// if it is missing or older than its sources, starts the practice console (the
+// practice tenant connected, served by the practice host), and prints exactly
+// one line on stdout, the address to open:
 //   Rekey practice console: http://127.0.0.1:PORT/#token=TOKEN
 // The token sits in the fragment, which browsers never send to a server.
 // Build progress and diagnostics go to stderr, so scripts can read stdout.
+// REKEY_PRACTICE_ACCOUNTS sets the size of the practice tenant (default: the
+// stand-ins' own seeds, about 560 accounts).
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startPracticeHost } from '../practice/host';
+import { startPracticeConsole } from '../practice/console';
 import { build, defaultRendererOutDir, repoRoot } from './build';
 
 const sourceDirs = ['renderer', 'preload'].map((dir) => path.join(repoRoot, dir));
@@ -31,24 +34,38 @@ export async function rendererIsStale(rendererOutDir = defaultRendererOutDir): P
   return Math.max(...sources) > built.mtimeMs;
 }
 
+/** REKEY_PRACTICE_ACCOUNTS, when set: a whole number of accounts. */
+export function practiceAccounts(env: NodeJS.ProcessEnv): number | undefined {
+  const text = env.REKEY_PRACTICE_ACCOUNTS?.trim();
+  if (!text) return undefined;
+  const value = Number(text);
+  if (!Number.isInteger(value)) throw new Error(`REKEY_PRACTICE_ACCOUNTS must be a whole number of accounts, not "${text}".`);
+  return value;
+}
+
 async function main(): Promise<void> {
   const log = (line: string) => process.stderr.write(`${line}\n`);
   if (await rendererIsStale()) {
     log('The console bundle is missing or older than its sources; building it.');
     await build({ only: ['renderer'], log });
   }
-  const host = await startPracticeHost({ rendererDir: defaultRendererOutDir, log: (line) => log(`practice host: ${line}`) });
-  process.stdout.write(`Rekey practice console: ${host.url}\n`);
+  const accounts = practiceAccounts(process.env);
+  const practice = await startPracticeConsole({
+    rendererDir: defaultRendererOutDir,
+    ...(accounts !== undefined ? { practiceAccounts: accounts } : {}),
+    log: (line) => log(`practice console: ${line}`),
+  });
+  process.stdout.write(`Rekey practice console: ${practice.url}\n`);
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
-    log(`${signal}: stopping the practice host.`);
-    host.close().then(
+    log(`${signal}: stopping the practice console.`);
+    practice.close().then(
       () => process.exit(0),
       (error: unknown) => {
-        log(`The practice host did not close cleanly: ${error instanceof Error ? error.message : String(error)}`);
+        log(`The practice console did not close cleanly: ${error instanceof Error ? error.message : String(error)}`);
         process.exit(1);
       },
     );

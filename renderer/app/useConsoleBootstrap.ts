@@ -2,7 +2,7 @@
 // time it comes online (first start, or back after a drop) loads what the
 // header and settings need from the host.
 import { useEffect } from 'react';
-import { RekeyCallError } from '../../preload/api';
+import { callErrorMessage } from '../lib/errors';
 import type { RekeyConnection } from '../bridge/connect';
 import { useConsoleStore } from '../state/store';
 
@@ -19,7 +19,7 @@ export function useConsoleBootstrap(connection: RekeyConnection): void {
         if (active) loaded(appInfo, settings);
       } catch (error) {
         if (!active) return;
-        const reason = error instanceof RekeyCallError || error instanceof Error ? error.message : String(error);
+        const reason = callErrorMessage(error);
         setLoadError(`The console could not read its settings and version from the host. ${reason}`);
       }
     };

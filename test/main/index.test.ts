@@ -80,6 +80,12 @@ vi.mock('electron', async () => {
     nativeTheme: { shouldUseDarkColors: false },
     dialog: { showErrorBox: vi.fn() },
     shell: { openExternal: vi.fn() },
+    // No OS encryption in the test: the secret store refuses to save, which the console services handle.
+    safeStorage: {
+      isAsyncEncryptionAvailable: vi.fn(async () => false),
+      encryptStringAsync: vi.fn(),
+      decryptStringAsync: vi.fn(),
+    },
   };
 });
 

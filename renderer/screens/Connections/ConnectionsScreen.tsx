@@ -1,46 +1,92 @@
-// Connections: the directories Rekey can reset accounts in. Connecting one is
-// the next issue's work; until then the screen says which kinds exist and what
-// connecting will involve.
-import { makeStyles, Text, tokens } from '@fluentui/react-components';
+// Connections: the directories Rekey can reset accounts in. Lists each
+// connection with its state and actions (sign in, sign out, check, remove),
+// and adds new ones: this computer, remote Windows computers, Entra ID
+// tenants, Okta orgs, the practice directories.
+import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, tokens } from '@fluentui/react-components';
 import { PlugDisconnectedRegular } from '@fluentui/react-icons';
+import { useRekeyConnection } from '../../bridge/RekeyContext';
+import { useConnectionsStore } from '../../state/connections-store';
 import { useConsoleStore } from '../../state/store';
 import { EmptyState } from '../shared/EmptyState';
 import { ScreenLayout } from '../shared/ScreenLayout';
-
-const directoryKinds = [
-  { name: 'Microsoft Entra ID', detail: 'through Microsoft Graph, with an app registration you approve in your tenant.' },
-  { name: 'Okta', detail: 'through the management API of your Okta organization.' },
-  { name: 'Windows local accounts', detail: 'on this machine, or on remote Windows machines over WinRM.' },
-];
+import { AddConnectionSection } from './AddConnectionSection';
+import { ConnectionCard } from './ConnectionCard';
+import { SignInPromptDialog } from './SignInPromptDialog';
+import { useConnectionsSync } from './useConnectionsSync';
 
 const useStyles = makeStyles({
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, color: tokens.colorNeutralForeground2 },
-  kind: { fontWeight: tokens.fontWeightSemibold },
+  list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
 });
 
 export function ConnectionsScreen() {
   const styles = useStyles();
-  const practice = useConsoleStore((state) => state.appInfo?.practice ?? false);
+  useConnectionsSync();
+  const { api } = useRekeyConnection();
+  const online = useConsoleStore((state) => state.connection.status === 'online');
+  const phase = useConnectionsStore((state) => state.phase);
+  const connections = useConnectionsStore((state) => state.connections);
+  const error = useConnectionsStore((state) => state.error);
+  const retry = () => void useConnectionsStore.getState().refresh(api.connections);
+
   return (
-    <ScreenLayout title="Connections" purpose="The directories whose accounts Rekey can reset.">
-      <EmptyState
-        icon={<PlugDisconnectedRegular />}
-        title="No directories connected"
-        paragraphs={[
-          'Rekey resets accounts in the three kinds of directory listed below. Sign-in details for a directory stay in the Rekey background process, encrypted at rest; they never reach this window, its logs or its journal.',
-          practice
-            ? 'This is the practice console: the practice directories, with sample accounts, will be offered here, and nothing done in them reaches a real directory.'
-            : 'Connecting a directory will start here.',
-        ]}
-      >
-        <ul className={styles.list} aria-label="Directory kinds">
-          {directoryKinds.map((kind) => (
-            <li key={kind.name}>
-              <Text className={styles.kind}>{kind.name}</Text> <Text>— {kind.detail}</Text>
-            </li>
-          ))}
-        </ul>
-      </EmptyState>
+    <ScreenLayout title="Connections" purpose="The directories whose accounts Rekey can reset. Sign-in details stay in the Rekey background process; they never reach this window.">
+      {!online && phase !== 'loaded' && (
+        <EmptyState
+          icon={<PlugDisconnectedRegular />}
+          title="Offline"
+          paragraphs={['The console is not connected to the Rekey background process, so it cannot read the connections. It reconnects on its own.']}
+        />
+      )}
+      {online && (phase === 'idle' || phase === 'loading') && <Spinner size="small" labelPosition="after" label="Reading the connections…" />}
+      {phase === 'failed' && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>Could not read the connections</MessageBarTitle>
+            {error}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={retry}>Try again</Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      {phase === 'loaded' && (
+        <>
+          {!online && (
+            <MessageBar intent="warning">
+              <MessageBarBody>Offline: these are the connections as last read; actions wait until the console reconnects.</MessageBarBody>
+            </MessageBar>
+          )}
+          {phase === 'loaded' && error && online && (
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody>The list below may be out of date: {error}</MessageBarBody>
+              <MessageBarActions>
+                <Button onClick={retry}>Read again</Button>
+              </MessageBarActions>
+            </MessageBar>
+          )}
+          {connections.length === 0 ? (
+            <EmptyState
+              icon={<PlugDisconnectedRegular />}
+              title="No directories connected"
+              paragraphs={[
+                'Add a directory below: an Entra ID tenant, an Okta org, remote Windows computers, or the practice directories to try Rekey safely.',
+              ]}
+            />
+          ) : (
+            <section className={styles.list} aria-labelledby="connected-title">
+              <h2 id="connected-title" className={styles.heading}>
+                Connected directories
+              </h2>
+              {connections.map((view) => (
+                <ConnectionCard key={view.id} view={view} />
+              ))}
+            </section>
+          )}
+          <AddConnectionSection />
+        </>
+      )}
+      <SignInPromptDialog />
     </ScreenLayout>
   );
 }

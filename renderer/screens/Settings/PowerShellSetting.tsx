@@ -2,6 +2,7 @@
 import { Field, Radio, RadioGroup } from '@fluentui/react-components';
 import type { Settings } from '../../../preload/contract';
 import { SettingsSection } from './SettingsSection';
+import { useOptimisticChoice } from './useOptimisticChoice';
 import { useSaveSettings } from './useSaveSettings';
 
 type Edition = Settings['powershellEdition'];
@@ -13,14 +14,15 @@ const editions: { value: Edition; label: string }[] = [
 
 export function PowerShellSetting({ value }: { value: Edition }) {
   const { status, save } = useSaveSettings();
+  const [shown, choose] = useOptimisticChoice(value, (edition: Edition) => save({ powershellEdition: edition }, 'PowerShell edition'));
   return (
     <SettingsSection id="settings-powershell" title="PowerShell" status={status}>
       <Field label="Edition for Windows local accounts" hint="Runs the scripts that reset local accounts, on this machine and over WinRM.">
         <RadioGroup
-          value={value}
+          value={shown}
           onChange={(_event, data) => {
             const chosen = editions.find((edition) => edition.value === data.value);
-            if (chosen) void save({ powershellEdition: chosen.value }, 'PowerShell edition');
+            if (chosen) choose(chosen.value);
           }}
         >
           {editions.map((edition) => (

@@ -2,6 +2,7 @@
 import { Field, Radio, RadioGroup } from '@fluentui/react-components';
 import { themeChoice, type ThemeChoice } from '../../../preload/contract';
 import { SettingsSection } from './SettingsSection';
+import { useOptimisticChoice } from './useOptimisticChoice';
 import { useSaveSettings } from './useSaveSettings';
 
 const labels: Record<ThemeChoice, string> = {
@@ -13,15 +14,16 @@ const labels: Record<ThemeChoice, string> = {
 
 export function ThemeSetting({ value }: { value: ThemeChoice }) {
   const { status, save } = useSaveSettings();
+  const [shown, choose] = useOptimisticChoice(value, (theme: ThemeChoice) => save({ theme }, 'Theme'));
   return (
     <SettingsSection id="settings-appearance" title="Appearance" status={status}>
       <Field label="Theme" hint="Match Windows follows light or dark mode and Windows contrast themes as they change.">
         <RadioGroup
           layout="horizontal"
-          value={value}
+          value={shown}
           onChange={(_event, data) => {
             const parsed = themeChoice.safeParse(data.value);
-            if (parsed.success) void save({ theme: parsed.data }, 'Theme');
+            if (parsed.success) choose(parsed.data);
           }}
         >
           {themeChoice.options.map((option) => (
