@@ -17,7 +17,8 @@ import { createHandlers } from './handlers';
 import { createDispatcher } from './ipc/dispatch';
 import { bindChannels, currentOperator } from './ipc/electron-bind';
 import { emitEvent } from './ipc/events';
-import { isElevated } from './platform/elevation';
+import { isElevated, runCommand } from './platform/elevation';
+import { createRestartElevated } from './platform/restart-elevated';
 import { contentSecurityPolicy } from './security/csp';
 import { installNavigationGuards } from './security/navigation';
 import { openExternal } from './security/open-external';
@@ -58,6 +59,12 @@ function scriptsDir(): string | undefined {
   return app.isPackaged && typeof resources === 'string' ? path.join(resources, 'resources', 'powershell') : undefined;
 }
 
+/** Full path, so a powershell.exe planted on PATH never runs instead. */
+function windowsPowerShellPath(): string {
+  const systemRoot = process.env.SystemRoot ?? process.env.windir ?? 'C:\\Windows';
+  return path.win32.join(systemRoot, 'System32', 'WindowsPowerShell', 'v1.0', 'powershell.exe');
+}
+
 async function onReady(): Promise<void> {
   const ses = session.defaultSession;
   denyAllPermissions(ses, log);
@@ -92,7 +99,15 @@ async function onReady(): Promise<void> {
   });
   consoleServices = services;
   services.start().catch((error: unknown) => log(`saved connections could not be restored: ${error instanceof Error ? error.message : String(error)}`));
-  const dispatcher = createDispatcher(createHandlers({ settings, appInfo: () => info, console: services }), log);
+  const restartElevated = createRestartElevated({
+    platform: process.platform,
+    execPath: process.execPath,
+    args: process.argv.slice(1),
+    app,
+    // The consent prompt waits for the operator: allow two minutes before giving up.
+    runPowerShell: async (args) => (await runCommand(windowsPowerShellPath(), args, 120_000)).exitCode,
+  });
+  const dispatcher = createDispatcher(createHandlers({ settings, appInfo: () => info, restartElevated, console: services }), log);
 
   const window = createMainWindow({
     preloadPath,

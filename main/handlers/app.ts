@@ -3,9 +3,17 @@
 // passes them in, so Electron and the practice console share this handler.
 import type { AppInfo } from '../../preload/contract';
 import type { HandlerTable } from '../ipc/dispatch';
+import type { RestartResult } from '../platform/restart-elevated';
 
-export function appHandlers(appInfo: () => AppInfo): Pick<HandlerTable, 'app.info'> {
+/** Hosts that cannot restart elevated (the practice console, tests) answer with this. */
+export const noElevatedRestart = async (): Promise<RestartResult> => ({
+  restarting: false,
+  message: 'The practice console never needs administrator rights: it only changes simulated accounts.',
+});
+
+export function appHandlers(appInfo: () => AppInfo, restartElevated: () => Promise<RestartResult> = noElevatedRestart): Pick<HandlerTable, 'app.info' | 'app.restartElevated'> {
   return {
     'app.info': () => appInfo(),
+    'app.restartElevated': () => restartElevated(),
   };
 }

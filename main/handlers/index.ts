@@ -6,6 +6,7 @@ import type { AppInfo } from '../../preload/contract';
 import { memorySecretStore } from '../core/ports';
 import { createConsoleServices, type ConsoleServices } from '../console';
 import type { HandlerTable } from '../ipc/dispatch';
+import type { RestartResult } from '../platform/restart-elevated';
 import type { SettingsStore } from '../storage/settings';
 import { accountsHandlers } from './accounts';
 import { activityHandlers } from './activity';
@@ -20,6 +21,8 @@ import { verifyHandlers } from './verify';
 export interface HandlerServices {
   settings: SettingsStore;
   appInfo: () => AppInfo;
+  /** Electron on Windows: start Rekey again elevated. Other hosts answer that they cannot. */
+  restartElevated?: () => Promise<RestartResult>;
   /**
    * The console's services (main/console). Without them the table serves an
    * empty console that keeps everything in memory: nothing connected, nothing
@@ -45,7 +48,7 @@ function emptyConsole(settings: SettingsStore): ConsoleServices {
 export function createHandlers(services: HandlerServices): HandlerTable {
   const consoleServices = services.console ?? emptyConsole(services.settings);
   return {
-    ...appHandlers(services.appInfo),
+    ...appHandlers(services.appInfo, services.restartElevated),
     ...settingsHandlers(services.settings),
     ...connectionsHandlers(consoleServices.connections),
     ...accountsHandlers(consoleServices.accounts),

@@ -7,7 +7,7 @@ import path from 'node:path';
 /** Mandatory integrity levels of an elevated token: High (UAC-elevated admin) and System. */
 const ELEVATED_INTEGRITY_SIDS = ['S-1-16-12288', 'S-1-16-16384'];
 
-export type RunCommand = (file: string, args: string[]) => Promise<{ exitCode: number; stdout: string }>;
+export type RunCommand = (file: string, args: string[], timeoutMs?: number) => Promise<{ exitCode: number; stdout: string }>;
 
 export interface ElevationProbe {
   platform: NodeJS.Platform;
@@ -16,9 +16,10 @@ export interface ElevationProbe {
   systemRoot: string;
 }
 
-const runCommand: RunCommand = (file, args) =>
+/** Run a program by full path without a shell; never rejects (a failure is a non-zero exit code). */
+export const runCommand: RunCommand = (file, args, timeoutMs = 10_000) =>
   new Promise((resolve) => {
-    execFile(file, args, { timeout: 10_000, windowsHide: true, encoding: 'utf8' }, (error, stdout) => {
+    execFile(file, args, { timeout: timeoutMs, windowsHide: true, encoding: 'utf8' }, (error, stdout) => {
       const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
       resolve({ exitCode: code, stdout: stdout ?? '' });
     });

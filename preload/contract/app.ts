@@ -14,6 +14,13 @@ export const appInfo = z.object({
 });
 export type AppInfo = z.infer<typeof appInfo>;
 
+export const restartResult = z.object({ restarting: z.boolean(), message: z.string() });
+
 export const appChannels = {
   'app.info': channel({ request: noRequest, reply: appInfo, summary: 'Version, platform, elevation and practice mode.' }),
+  'app.restartElevated': channel({
+    request: noRequest,
+    reply: restartResult,
+    summary: 'Start Rekey again as administrator (Windows asks for consent); this instance quits only if that worked.',
+  }),
 };

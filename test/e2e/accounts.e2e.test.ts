@@ -3,94 +3,31 @@
 // selection, CSV import with a row-level report, the exclusions panel, axe in
 // light/dark/forced-colors, and a 50,000-account listing scrolled to its end.
 // Screenshots go to test-results/screens/accounts-*.png.
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPracticeConsole, type PracticeConsole } from '../../main/practice/console';
-import { build, repoRoot } from '../../main/tooling/build';
+import { seriousViolations } from './support/axe';
+import { appearances, openPage, screenshot, themed, type Media, type OpenedPage } from './support/browser';
+import { accountCounts, selectionSummary } from './support/console';
+import { startConsoleSuite, type Suite } from './support/suite';
 
-const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'];
-const screensDir = path.join(repoRoot, 'test-results', 'screens');
-
-type Media = { colorScheme: 'light' | 'dark'; forcedColors: 'none' | 'active' };
-const light: Media = { colorScheme: 'light', forcedColors: 'none' };
-
-let workDir: string;
-let practice: PracticeConsole;
-let browser: Browser;
-let axeSource: string;
+let suite: Suite<PracticeConsole>;
 
 beforeAll(async () => {
-  workDir = await mkdtemp(path.join(tmpdir(), 'rekey-accounts-e2e-'));
-  await build({ only: ['renderer'], outDir: workDir, log: () => {} });
-  practice = await startPracticeConsole({ rendererDir: path.join(workDir, 'renderer') });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
-  axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-  await mkdir(screensDir, { recursive: true });
+  suite = await startConsoleSuite('accounts');
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await practice?.close();
-  if (workDir) await rm(workDir, { recursive: true, force: true });
+  await suite?.close();
 });
 
-async function watchForProblems(page: Page): Promise<string[]> {
-  const problems: string[] = [];
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`));
-  });
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
-  return problems;
-}
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: unknown[] }[];
-}
-
-/** axe-core through the DevTools protocol (the CSP blocks a script tag); Tabster's sentinels are a known false positive. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const installed = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
-  if (!installed) await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: object, options: object): Promise<{ violations: AxeViolation[] }> } }).axe;
-    const result = await axe.run({ exclude: [['[data-tabster-dummy]']] }, { resultTypes: ['violations'] });
-    return result.violations.map(({ id, impact, help, nodes }) => ({ id, impact, help, nodes: nodes.map((node) => ({ target: node.target })) }));
-  });
-  return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} at ${JSON.stringify(violation.nodes.map((node) => node.target))}`);
-}
-
-async function openAccounts(url: string, media: Media = light, timeout = 30_000): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  const problems = await watchForProblems(page);
-  await page.emulateMedia({ ...media, reducedMotion: 'reduce' });
-  await page.goto(url);
-  await expect.poll(() => page.getByText(/accounts? listed\.$/).count(), { timeout }).toBe(1);
-  return { page, problems };
+async function openAccounts(url: string, media: Media = appearances.light, timeout = 30_000): Promise<OpenedPage> {
+  const opened = await openPage(suite.browser, url, { media });
+  await expect.poll(() => opened.page.getByText(/accounts? listed\.$/).count(), { timeout }).toBe(1);
+  return opened;
 }
 
 const grid = (page: Page) => page.getByRole('grid', { name: 'Accounts' });
-const summary = (page: Page) => page.getByRole('status').filter({ hasText: /selected/ }).first();
-
-/** "12 of 560 accounts · 3 selected" as numbers. */
-async function counts(page: Page): Promise<{ shown: number; total: number; selected: number }> {
-  const text = (await summary(page).innerText()).replace(/,/g, '');
-  const match = /(\d+) of (\d+) accounts? · (\d+) selected/.exec(text);
-  if (!match) throw new Error(`Unexpected summary: ${text}`);
-  return { shown: Number(match[1]), total: Number(match[2]), selected: Number(match[3]) };
-}
 
 /** Text of one column for the rows currently rendered. */
 async function columnTexts(page: Page, column: number): Promise<string[]> {
@@ -103,9 +40,9 @@ const row = (page: Page, position: number) => grid(page).locator(`[role="row"][a
 
 describe('Accounts screen', () => {
   it('lists the practice accounts with counts, per-directory state and an accessible grid', async () => {
-    const { page, problems } = await openAccounts(practice.url);
+    const { page, problems } = await openAccounts(suite.practice.url);
     try {
-      const { shown, total, selected } = await counts(page);
+      const { shown, total, selected } = await accountCounts(page);
       expect(total).toBeGreaterThan(100);
       expect(shown).toBe(total);
       expect(selected).toBe(0);
@@ -119,7 +56,7 @@ describe('Accounts screen', () => {
       expect(rendered).toBeLessThan(80);
       const directories = await page.getByRole('list', { name: 'Directories' }).getByRole('listitem').allInnerTexts();
       expect(directories.join(' | ')).toMatch(/Contoso \(practice Entra\) [\d,]+ accounts/);
-      await page.screenshot({ path: path.join(screensDir, 'accounts-grid.png'), animations: 'disabled' });
+      await screenshot(page, 'accounts-grid');
       expect(await seriousViolations(page)).toEqual([]);
       expect(problems).toEqual([]);
     } finally {
@@ -128,27 +65,27 @@ describe('Accounts screen', () => {
   });
 
   it('narrows instantly with search ("/" focuses it) and with facet filters, and sorts by a header', async () => {
-    const { page, problems } = await openAccounts(practice.url);
+    const { page, problems } = await openAccounts(suite.practice.url);
     try {
-      const { total } = await counts(page);
+      const { total } = await accountCounts(page);
       await page.locator('body').press('/');
       expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toMatch(/^Search accounts/);
       await page.keyboard.type('adele');
-      await expect.poll(async () => (await counts(page)).shown).toBeLessThan(total);
+      await expect.poll(async () => (await accountCounts(page)).shown).toBeLessThan(total);
       const names = await columnTexts(page, 1);
       const displayNames = await columnTexts(page, 2);
       expect(names.length).toBeGreaterThan(0);
       names.forEach((name, index) => expect(`${name} ${displayNames[index]}`.toLowerCase()).toContain('adele'));
-      await page.screenshot({ path: path.join(screensDir, 'accounts-search.png'), animations: 'disabled' });
+      await screenshot(page, 'accounts-search');
 
       await page.getByRole('button', { name: 'Clear filters' }).click();
-      await expect.poll(async () => (await counts(page)).shown).toBe(total);
+      await expect.poll(async () => (await accountCounts(page)).shown).toBe(total);
 
       // Directory facet: only Fabrikam.
       await page.getByRole('combobox', { name: 'Filter by directory' }).click();
       await page.getByRole('menuitemcheckbox', { name: /Fabrikam/ }).click();
       await page.keyboard.press('Escape');
-      await expect.poll(async () => (await counts(page)).shown).toBeLessThan(total);
+      await expect.poll(async () => (await accountCounts(page)).shown).toBeLessThan(total);
       expect(new Set(await columnTexts(page, 3))).toEqual(new Set(['Fabrikam (practice Okta)']));
       // And privileged only.
       await page.getByRole('combobox', { name: 'Filter by privileged' }).click();
@@ -156,7 +93,7 @@ describe('Accounts screen', () => {
       await page.keyboard.press('Escape');
       await expect.poll(async () => new Set(await columnTexts(page, 7))).toEqual(new Set(['Yes']));
       expect(await seriousViolations(page)).toEqual([]);
-      await page.screenshot({ path: path.join(screensDir, 'accounts-facets.png'), animations: 'disabled' });
+      await screenshot(page, 'accounts-facets');
       await page.getByRole('button', { name: 'Clear filters' }).click();
 
       // No match: the grid says so and offers the way back.
@@ -180,25 +117,25 @@ describe('Accounts screen', () => {
   });
 
   it('selects with the keyboard: arrows, Space, Shift+arrows, Ctrl+A; and with Shift/Ctrl+click', async () => {
-    const { page, problems } = await openAccounts(practice.url);
+    const { page, problems } = await openAccounts(suite.practice.url);
     try {
-      const { total } = await counts(page);
+      const { total } = await accountCounts(page);
       await row(page, 0).click();
-      expect((await counts(page)).selected).toBe(1);
+      expect((await accountCounts(page)).selected).toBe(1);
       await page.keyboard.press('ArrowDown');
       expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-rowindex'))).toBe('3');
-      expect((await counts(page)).selected).toBe(1);
+      expect((await accountCounts(page)).selected).toBe(1);
       await page.keyboard.press('Space');
-      expect((await counts(page)).selected).toBe(2);
+      expect((await accountCounts(page)).selected).toBe(2);
       await page.keyboard.press('Shift+ArrowDown');
       await page.keyboard.press('Shift+ArrowDown');
-      expect((await counts(page)).selected).toBe(4);
+      expect((await accountCounts(page)).selected).toBe(4);
       expect(await row(page, 3).getAttribute('aria-selected')).toBe('true');
       expect(await row(page, 4).getAttribute('aria-selected')).toBe('false');
       // Shrinking the range back drops the far row again.
       await page.keyboard.press('Shift+ArrowUp');
-      expect((await counts(page)).selected).toBe(3);
-      await page.screenshot({ path: path.join(screensDir, 'accounts-selection.png'), animations: 'disabled' });
+      expect((await accountCounts(page)).selected).toBe(3);
+      await screenshot(page, 'accounts-selection');
 
       await page.keyboard.press('End');
       expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-rowindex'))).toBe(String(total + 1));
@@ -208,31 +145,31 @@ describe('Accounts screen', () => {
       expect(Number(await page.evaluate(() => document.activeElement?.getAttribute('aria-rowindex')))).toBeGreaterThan(10);
 
       await page.keyboard.press('Control+a');
-      expect((await counts(page)).selected).toBe(total);
+      expect((await accountCounts(page)).selected).toBe(total);
       await page.getByRole('button', { name: 'Clear selection' }).click();
-      expect((await counts(page)).selected).toBe(0);
+      expect((await accountCounts(page)).selected).toBe(0);
 
       await row(page, 2).click();
       await row(page, 5).click({ modifiers: ['Shift'] });
-      expect((await counts(page)).selected).toBe(4);
+      expect((await accountCounts(page)).selected).toBe(4);
       await row(page, 8).click({ modifiers: ['Control'] });
-      expect((await counts(page)).selected).toBe(5);
+      expect((await accountCounts(page)).selected).toBe(5);
       await row(page, 3).click({ modifiers: ['Control'] });
-      expect((await counts(page)).selected).toBe(4);
+      expect((await accountCounts(page)).selected).toBe(4);
       expect(await row(page, 3).getAttribute('aria-selected')).toBe('false');
 
       // A filter hides selected rows: the summary says so.
       await page.getByRole('searchbox').fill('zzzz-nothing');
-      await expect.poll(() => summary(page).innerText()).toMatch(/4 not shown by the current search and filters/);
+      await expect.poll(() => selectionSummary(page).innerText()).toMatch(/4 not shown by the current search and filters/);
       await page.getByRole('searchbox').fill('');
 
       // "Select all matching" adds what the filters show; Review plan then leads on.
       await page.getByRole('combobox', { name: 'Filter by enabled' }).click();
       await page.getByRole('menuitemcheckbox', { name: /^Disabled/ }).click();
       await page.keyboard.press('Escape');
-      const disabled = (await counts(page)).shown;
+      const disabled = (await accountCounts(page)).shown;
       await page.getByRole('button', { name: 'Select all matching' }).click();
-      expect((await counts(page)).selected).toBeGreaterThanOrEqual(disabled);
+      expect((await accountCounts(page)).selected).toBeGreaterThanOrEqual(disabled);
       await page.getByRole('button', { name: 'Review plan' }).click();
       await expect.poll(() => page.getByRole('main').getByRole('heading', { level: 1 }).innerText()).toBe('Review & run');
       expect(problems).toEqual([]);
@@ -242,7 +179,7 @@ describe('Accounts screen', () => {
   });
 
   it('imports a CSV with good, unknown and malformed rows and reports each bad row by line', async () => {
-    const { page, problems } = await openAccounts(practice.url);
+    const { page, problems } = await openAccounts(suite.practice.url);
     try {
       const keys = await grid(page)
         .locator('[role="row"][data-key]')
@@ -270,10 +207,10 @@ describe('Accounts screen', () => {
       expect(lines).toEqual(expect.arrayContaining(['4', '5', '7']));
       expect(await report.getByText(/no-such-account-id/).count()).toBe(1);
       expect(await report.getByText('Malformed line').count()).toBeGreaterThan(0);
-      await page.screenshot({ path: path.join(screensDir, 'accounts-csv-report.png'), animations: 'disabled' });
+      await screenshot(page, 'accounts-csv-report');
       expect(await seriousViolations(page)).toEqual([]);
       await dialog.getByRole('button', { name: 'Select 3 accounts' }).click();
-      expect((await counts(page)).selected).toBe(3);
+      expect((await accountCounts(page)).selected).toBe(3);
       expect(problems).toEqual([]);
     } finally {
       await page.close();
@@ -281,10 +218,10 @@ describe('Accounts screen', () => {
   });
 
   it('shows every excluded account with the set, rule and reason in the exclusions panel', async () => {
-    const { page, problems } = await openAccounts(practice.url);
+    const { page, problems } = await openAccounts(suite.practice.url);
     try {
       await page.getByRole('button', { name: 'Select all matching' }).click();
-      const { selected } = await counts(page);
+      const { selected } = await accountCounts(page);
       await page.getByRole('button', { name: /^Exclusions/ }).click();
       const drawer = page.getByRole('dialog', { name: 'Exclusions' });
       await expect.poll(() => drawer.getByText(new RegExp(`of the ${selected.toLocaleString('en-US')} selected accounts are excluded`)).count(), { timeout: 20_000 }).toBe(1);
@@ -292,7 +229,7 @@ describe('Accounts screen', () => {
       expect(Number(await excluded.getAttribute('aria-rowcount'))).toBeGreaterThan(1);
       expect(await excluded.getByText(/skip-disabled/).count()).toBeGreaterThan(0);
       expect(await drawer.getByRole('table').getByText('Disabled accounts').count()).toBe(1);
-      await page.screenshot({ path: path.join(screensDir, 'accounts-exclusions.png'), animations: 'disabled' });
+      await screenshot(page, 'accounts-exclusions');
       expect(await seriousViolations(page)).toEqual([]);
       // Unticking a set re-checks: its rule no longer appears.
       await drawer.getByRole('checkbox', { name: /^Disabled accounts/ }).click();
@@ -307,15 +244,15 @@ describe('Accounts screen', () => {
 
   it('keeps the listed accounts visible and says so when the console goes offline', async () => {
     // A console of its own, so stopping it does not disturb the other tests.
-    const doomed = await startPracticeConsole({ rendererDir: path.join(workDir, 'renderer') });
+    const doomed = await startPracticeConsole({ rendererDir: suite.rendererDir });
     const { page } = await openAccounts(doomed.url);
     try {
-      const { total } = await counts(page);
+      const { total } = await accountCounts(page);
       await doomed.close();
       await expect.poll(() => page.getByText(/listed before the console lost its connection/).count(), { timeout: 20_000 }).toBe(1);
-      expect((await counts(page)).total).toBe(total);
+      expect((await accountCounts(page)).total).toBe(total);
       expect(await page.getByRole('button', { name: 'Refresh' }).isDisabled()).toBe(true);
-      await page.screenshot({ path: path.join(screensDir, 'accounts-offline.png'), animations: 'disabled' });
+      await screenshot(page, 'accounts-offline');
       expect(await seriousViolations(page)).toEqual([]);
     } finally {
       await page.close();
@@ -323,15 +260,12 @@ describe('Accounts screen', () => {
     }
   });
 
-  it.each([
-    { name: 'dark', media: { colorScheme: 'dark', forcedColors: 'none' } as Media },
-    { name: 'high-contrast', media: { colorScheme: 'dark', forcedColors: 'active' } as Media },
-  ])('has no serious accessibility violations in the $name theme, with rows selected', async ({ name, media }) => {
-    const { page, problems } = await openAccounts(practice.url, media);
+  it.each(themed('dark', 'high-contrast'))('has no serious accessibility violations in the $name theme, with rows selected', async ({ name, media }) => {
+    const { page, problems } = await openAccounts(suite.practice.url, media);
     try {
       await row(page, 1).click();
       await row(page, 3).click({ modifiers: ['Shift'] });
-      await page.screenshot({ path: path.join(screensDir, `accounts-grid-${name}.png`), animations: 'disabled' });
+      await screenshot(page, `accounts-grid-${name}`);
       expect(await seriousViolations(page)).toEqual([]);
       expect(problems).toEqual([]);
     } finally {
@@ -344,7 +278,7 @@ describe('Accounts screen at scale', () => {
   let big: PracticeConsole;
 
   beforeAll(async () => {
-    big = await startPracticeConsole({ rendererDir: path.join(workDir, 'renderer'), practiceAccounts: 50_000 });
+    big = await startPracticeConsole({ rendererDir: suite.rendererDir, practiceAccounts: 50_000 });
   }, 120_000);
 
   afterAll(async () => {
@@ -353,9 +287,9 @@ describe('Accounts screen at scale', () => {
 
   it('loads all 50,000 practice accounts and scrolls to the last row', async () => {
     // A cold listing of every practice directory takes tens of seconds on this machine: rows are counted, not timed.
-    const { page, problems } = await openAccounts(big.url, light, 80_000);
+    const { page, problems } = await openAccounts(big.url, appearances.light, 80_000);
     try {
-      const { total, shown } = await counts(page);
+      const { total, shown } = await accountCounts(page);
       const perDirectory = await page.getByRole('list', { name: 'Directories' }).getByRole('listitem').allInnerTexts();
       const listed = perDirectory.reduce((sum, text) => sum + Number((/([\d,]+) accounts?$/.exec(text)?.[1] ?? '0').replace(/,/g, '')), 0);
       expect(total).toBe(listed);
@@ -367,8 +301,8 @@ describe('Accounts screen at scale', () => {
       await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-rowindex'))).toBe(String(total + 1));
       expect(await row(page, total - 1).isVisible()).toBe(true);
       await page.keyboard.press('Control+a');
-      expect((await counts(page)).selected).toBe(total);
-      await page.screenshot({ path: path.join(screensDir, 'accounts-50k-end.png'), animations: 'disabled' });
+      expect((await accountCounts(page)).selected).toBe(total);
+      await screenshot(page, 'accounts-50k-end');
       expect(problems).toEqual([]);
     } finally {
       await page.close();

@@ -4,84 +4,30 @@
 // again, a host list with a bad line reported by number, form validation, the
 // Okta API-token warning, the device-code prompt, and axe in light, dark and
 // forced-colors. Screenshots go to test-results/screens/connections-*.png.
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPracticeConsole, type PracticeConsole } from '../../main/practice/console';
-import { build, repoRoot } from '../../main/tooling/build';
+import type { PracticeConsole } from '../../main/practice/console';
+import { seriousViolations } from './support/axe';
+import { appearances, openPage, screenshot, themed, type Media, type OpenedPage } from './support/browser';
+import { startConsoleSuite, type Suite } from './support/suite';
 
-const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'];
-const screensDir = path.join(repoRoot, 'test-results', 'screens');
-
-type Media = { colorScheme: 'light' | 'dark'; forcedColors: 'none' | 'active' };
-const light: Media = { colorScheme: 'light', forcedColors: 'none' };
-
-let workDir: string;
-let practice: PracticeConsole;
-let browser: Browser;
-let axeSource: string;
+let suite: Suite<PracticeConsole>;
 
 beforeAll(async () => {
-  workDir = await mkdtemp(path.join(tmpdir(), 'rekey-connections-e2e-'));
-  await build({ only: ['renderer'], outDir: workDir, log: () => {} });
-  practice = await startPracticeConsole({ rendererDir: path.join(workDir, 'renderer') });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
-  axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-  await mkdir(screensDir, { recursive: true });
+  suite = await startConsoleSuite('connections');
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await practice?.close();
-  if (workDir) await rm(workDir, { recursive: true, force: true });
+  await suite?.close();
 });
 
-async function watchForProblems(page: Page): Promise<string[]> {
-  const problems: string[] = [];
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`));
-  });
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
-  return problems;
-}
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: unknown[] }[];
-}
-
-/** axe-core through the DevTools protocol (the CSP blocks a script tag); Tabster's sentinels are a known false positive. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const installed = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
-  if (!installed) await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: object, options: object): Promise<{ violations: AxeViolation[] }> } }).axe;
-    const result = await axe.run({ exclude: [['[data-tabster-dummy]']] }, { resultTypes: ['violations'] });
-    return result.violations.map(({ id, impact, help, nodes }) => ({ id, impact, help, nodes: nodes.map((node) => ({ target: node.target })) }));
-  });
-  return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} at ${JSON.stringify(violation.nodes.map((node) => node.target))}`);
-}
-
-async function openConnections(media: Media = light): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  const problems = await watchForProblems(page);
-  await page.emulateMedia({ ...media, reducedMotion: 'reduce' });
-  await page.goto(practice.url);
+async function openConnections(media: Media = appearances.light): Promise<OpenedPage> {
+  const opened = await openPage(suite.browser, suite.practice.url, { media });
+  const { page } = opened;
   await expect.poll(() => page.getByText(/^Version \d/).count()).toBe(1);
   await page.getByRole('tab', { name: 'Connections' }).click();
   await expect.poll(() => practiceCard(page).count(), { timeout: 20_000 }).toBe(1);
-  return { page, problems };
+  return opened;
 }
 
 const practiceCard = (page: Page) => page.getByRole('article', { name: 'Practice tenant' });
@@ -97,7 +43,7 @@ describe('Connections screen', () => {
       // Not on Windows: "This computer" is not offered, and the screen says why.
       expect(await page.getByRole('tab', { name: 'This computer' }).count()).toBe(0);
       expect(await page.getByText(/local accounts can be added when Rekey runs on Windows/).count()).toBe(1);
-      await page.screenshot({ path: path.join(screensDir, 'connections-list.png'), animations: 'disabled' });
+      await screenshot(page, 'connections-list');
       expect(await seriousViolations(page)).toEqual([]);
       expect(problems).toEqual([]);
     } finally {
@@ -120,7 +66,7 @@ describe('Connections screen', () => {
       expect(problemsFound.length).toBeGreaterThan(0);
       for (const item of problemsFound) expect(item).toMatch(/\nFix: .+/);
       await findings.getByRole('listitem').filter({ hasText: 'Problem:' }).first().scrollIntoViewIfNeeded();
-      await page.screenshot({ path: path.join(screensDir, 'connections-check.png'), animations: 'disabled' });
+      await screenshot(page, 'connections-check');
       expect(await seriousViolations(page)).toEqual([]);
       expect(problems).toEqual([]);
     } finally {
@@ -145,7 +91,7 @@ describe('Connections screen', () => {
       await page.getByRole('button', { name: 'Add computers' }).click();
       await expect.poll(() => page.getByText(/Enter the user as DOMAIN\\user/).count()).toBe(1);
       await lines.or(page.getByText(/Enter the user as/)).first().scrollIntoViewIfNeeded();
-      await page.screenshot({ path: path.join(screensDir, 'connections-host-problems.png'), animations: 'disabled' });
+      await screenshot(page, 'connections-host-problems');
       expect(await seriousViolations(page)).toEqual([]);
       expect(problems).toEqual([]);
     } finally {
@@ -173,7 +119,7 @@ describe('Connections screen', () => {
       await page.getByRole('button', { name: 'Add org' }).click();
       await expect.poll(() => page.getByText(/Enter the org address, such as https:\/\/your-org\.okta\.com/).count()).toBe(1);
       await page.getByText(/An API token carries/).scrollIntoViewIfNeeded();
-      await page.screenshot({ path: path.join(screensDir, 'connections-okta-token.png'), animations: 'disabled' });
+      await screenshot(page, 'connections-okta-token');
       expect(await seriousViolations(page)).toEqual([]);
       expect(problems).toEqual([]);
     } finally {
@@ -184,7 +130,7 @@ describe('Connections screen', () => {
   it('shows a device-code sign-in prompt with the code and the address', async () => {
     const { page, problems } = await openConnections();
     try {
-      practice.host.emit('connections.prompt', {
+      suite.practice.host.emit('connections.prompt', {
         id: 'practice',
         message: 'To sign in, open https://microsoft.com/devicelogin and enter the code ABCD-EFGH.',
         userCode: 'ABCD-EFGH',
@@ -194,7 +140,7 @@ describe('Connections screen', () => {
       await expect.poll(() => dialog.count()).toBe(1);
       expect(await dialog.getByText('ABCD-EFGH', { exact: true }).count()).toBe(1);
       expect(await dialog.getByRole('link', { name: 'https://microsoft.com/devicelogin' }).getAttribute('href')).toBe('https://microsoft.com/devicelogin');
-      await page.screenshot({ path: path.join(screensDir, 'connections-device-code.png'), animations: 'disabled' });
+      await screenshot(page, 'connections-device-code');
       expect(await seriousViolations(page)).toEqual([]);
       await dialog.getByRole('button', { name: 'Hide' }).click();
       await expect.poll(() => dialog.count()).toBe(0);
@@ -234,14 +180,14 @@ describe('Connections screen', () => {
       await confirm.getByRole('button', { name: 'Remove' }).click();
       await expect.poll(() => card.count(), { timeout: 20_000 }).toBe(0);
       await expect.poll(() => page.getByRole('heading', { name: 'No directories connected' }).count()).toBe(1);
-      await page.screenshot({ path: path.join(screensDir, 'connections-empty.png'), animations: 'disabled' });
+      await screenshot(page, 'connections-empty');
       expect(await seriousViolations(page)).toEqual([]);
 
       // Accounts now says there is nothing to list, and leads back here.
       await page.getByRole('tab', { name: 'Accounts' }).click();
       await expect.poll(() => page.getByRole('heading', { name: 'No directory connected' }).count(), { timeout: 20_000 }).toBe(1);
       expect(await page.getByText(/^3 selected accounts are no longer listed/).count()).toBe(1);
-      await page.screenshot({ path: path.join(screensDir, 'accounts-no-directory.png'), animations: 'disabled' });
+      await screenshot(page, 'accounts-no-directory');
       expect(await seriousViolations(page)).toEqual([]);
       await page.getByRole('button', { name: 'Go to Connections' }).click();
 
@@ -255,13 +201,10 @@ describe('Connections screen', () => {
     }
   });
 
-  it.each([
-    { name: 'dark', media: { colorScheme: 'dark', forcedColors: 'none' } as Media },
-    { name: 'high-contrast', media: { colorScheme: 'dark', forcedColors: 'active' } as Media },
-  ])('has no serious accessibility violations in the $name theme', async ({ name, media }) => {
+  it.each(themed('dark', 'high-contrast'))('has no serious accessibility violations in the $name theme', async ({ name, media }) => {
     const { page, problems } = await openConnections(media);
     try {
-      await page.screenshot({ path: path.join(screensDir, `connections-list-${name}.png`), animations: 'disabled' });
+      await screenshot(page, `connections-list-${name}`);
       expect(await seriousViolations(page)).toEqual([]);
       expect(problems).toEqual([]);
     } finally {

@@ -6,70 +6,27 @@
 // approve it -> run -> everything approved is verified -> Activity shows the
 // run and exports an HTML report. A screenshot of every step goes to
 // test-results/screens/flow-<n>-<step>.png.
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPracticeConsole, type PracticeConsole } from '../../main/practice/console';
-import { build, repoRoot } from '../../main/tooling/build';
+import type { PracticeConsole } from '../../main/practice/console';
+import { captureDownload, openPage, screenshot } from './support/browser';
+import { accountCounts, statusCount, toggleDirectories } from './support/console';
+import { startConsoleSuite, type Suite } from './support/suite';
 
-const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'];
-const screensDir = path.join(repoRoot, 'test-results', 'screens');
-
-let workDir: string;
-let practice: PracticeConsole;
-let browser: Browser;
+let suite: Suite<PracticeConsole>;
 
 beforeAll(async () => {
-  workDir = await mkdtemp(path.join(tmpdir(), 'rekey-flow-e2e-'));
-  await build({ only: ['renderer'], outDir: workDir, log: () => {} });
-  practice = await startPracticeConsole({ rendererDir: path.join(workDir, 'renderer') });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
-  await mkdir(screensDir, { recursive: true });
+  suite = await startConsoleSuite('flow');
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await practice?.close();
-  if (workDir) await rm(workDir, { recursive: true, force: true });
+  await suite?.close();
 });
-
-async function watchForProblems(page: Page): Promise<string[]> {
-  const problems: string[] = [];
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`));
-  });
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('requestfailed', (request) => {
-    if (!request.url().startsWith('blob:')) problems.push(`request failed: ${request.url()}`);
-  });
-  return problems;
-}
 
 let step = 0;
 async function shot(page: Page, name: string): Promise<void> {
   step++;
-  await page.screenshot({ path: path.join(screensDir, `flow-${step}-${name}.png`), animations: 'disabled' });
-}
-
-/** "12 of 560 accounts · 3 selected" on Accounts, as numbers. */
-async function accountCounts(page: Page): Promise<{ shown: number; selected: number }> {
-  const text = (await page.getByRole('status').filter({ hasText: /selected/ }).first().innerText()).replace(/,/g, '');
-  const match = /(\d+) of \d+ accounts? · (\d+) selected/.exec(text);
-  if (!match) throw new Error(`Unexpected selection summary: ${text}`);
-  return { shown: Number(match[1]), selected: Number(match[2]) };
-}
-
-/** Tick or untick directories in the Accounts directory filter. */
-async function toggleDirectories(page: Page, names: string[]): Promise<void> {
-  await page.getByRole('combobox', { name: 'Filter by directory' }).click();
-  // A multi-select Fluent Dropdown renders its options as menuitemcheckbox (older versions: option).
-  for (const name of names) await page.locator('[role="option"], [role="menuitemcheckbox"]').filter({ hasText: name }).click();
-  await page.keyboard.press('Escape');
+  await screenshot(page, `flow-${step}-${name}`);
 }
 
 /** Add the first `count` rows the grid shows to the selection: Ctrl+click the first, Shift+ArrowDown to the last. */
@@ -79,20 +36,14 @@ async function addFirstRows(page: Page, count: number): Promise<void> {
   for (let i = 1; i < count; i++) await page.keyboard.press('Shift+ArrowDown');
 }
 
-/** The number after a status chip in the run summary ("Verified 200"). */
-async function statusCount(page: Page, label: string): Promise<number> {
-  const items = await page.getByRole('list', { name: 'Accounts by status' }).getByRole('listitem').allInnerTexts();
-  const item = items.find((text) => text.replace(/\s+/g, ' ').trim().startsWith(`${label} `));
-  return item ? Number(item.replace(/\D+/g, '')) : 0;
-}
-
 describe('the acceptance flow', () => {
   it('connects, selects 200 accounts across three directories, reviews, approves by typing a privileged name, runs, verifies and reports', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-    const problems = await watchForProblems(page);
-    await page.emulateMedia({ colorScheme: 'light', forcedColors: 'none', reducedMotion: 'reduce' });
+    const { page, problems } = await openPage(suite.browser, suite.practice.url, {
+      height: 900,
+      acceptDownloads: true,
+      problems: { failedRequests: 'except-blob' },
+    });
     try {
-      await page.goto(practice.url);
       await expect.poll(() => page.getByText(/^Version \d/).count()).toBe(1);
 
       // 1. Connections: connect the practice directories afresh (remove the one the practice console starts with, add it again).
@@ -198,21 +149,20 @@ describe('the acceptance flow', () => {
       await expect.poll(() => card.innerText(), { timeout: 15_000 }).toMatch(/Chain verified: [\d,]+ records/);
       expect(await card.innerText()).toMatch(new RegExp(`${approved} verified`));
       await shot(page, 'activity');
-      const [download] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: /^Export HTML report of / }).click()]);
-      const report = await readFile((await download.path())!, 'utf8');
-      expect(download.suggestedFilename()).toMatch(/^rekey-run-.+\.html$/);
+      const { name: reportName, content: report } = await captureDownload(page, card.getByRole('button', { name: /^Export HTML report of / }));
+      expect(reportName).toMatch(/^rekey-run-.+\.html$/);
       expect(report).toMatch(/^<!doctype html>/i);
       expect(report).not.toMatch(/<script/i);
 
       // The report as the operator will see it (a separate page; it needs nothing from the console):
       // the account approved by typing its name is there, verified.
-      const reportPage = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      const reportPage = await suite.browser.newPage({ viewport: { width: 1280, height: 900 } });
       await reportPage.setContent(report);
       const reportText = await reportPage.locator('body').innerText();
       expect(reportText).toContain(login);
       expect(reportText).toMatch(new RegExp(`Verified\\s+${approved}`));
       step++;
-      await reportPage.screenshot({ path: path.join(screensDir, `flow-${step}-report.png`) });
+      await screenshot(reportPage, `flow-${step}-report`, { animations: 'allow' });
       await reportPage.close();
 
       expect(problems).toEqual([]);

@@ -4,96 +4,38 @@
 // as a download, the run with progress, the evidence drawer (Esc closes it),
 // and every approved account verified. axe in light, dark and forced colors.
 // Screenshots: test-results/screens/review-run-*.png.
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPracticeConsole, type PracticeConsole } from '../../main/practice/console';
-import { build, repoRoot } from '../../main/tooling/build';
+import type { PracticeConsole } from '../../main/practice/console';
+import { seriousViolations } from './support/axe';
+import { appearances, captureDownload, openPage, screenshot, themed, type Media, type OpenedPage } from './support/browser';
+import { statusCount, toggleDirectories } from './support/console';
+import { startConsoleSuite, type Suite } from './support/suite';
 
-const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'];
-const screensDir = path.join(repoRoot, 'test-results', 'screens');
-
-type Media = { colorScheme: 'light' | 'dark'; forcedColors: 'none' | 'active' };
-const appearances: Array<{ name: string; media: Media }> = [
-  { name: 'dark', media: { colorScheme: 'dark', forcedColors: 'none' } },
-  { name: 'high-contrast', media: { colorScheme: 'dark', forcedColors: 'active' } },
-];
-
-let workDir: string;
-let practice: PracticeConsole;
-let browser: Browser;
-let axeSource: string;
+let suite: Suite<PracticeConsole>;
 
 beforeAll(async () => {
-  workDir = await mkdtemp(path.join(tmpdir(), 'rekey-review-run-e2e-'));
-  await build({ only: ['renderer'], outDir: workDir, log: () => {} });
-  practice = await startPracticeConsole({ rendererDir: path.join(workDir, 'renderer') });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
-  axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-  await mkdir(screensDir, { recursive: true });
+  suite = await startConsoleSuite('review-run');
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await practice?.close();
-  if (workDir) await rm(workDir, { recursive: true, force: true });
+  await suite?.close();
 });
 
-async function watchForProblems(page: Page): Promise<string[]> {
-  const problems: string[] = [];
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`));
+async function openConsole(media: Media = appearances.light): Promise<OpenedPage> {
+  const opened = await openPage(suite.browser, suite.practice.url, {
+    media,
+    height: 900,
+    acceptDownloads: true,
+    problems: { failedRequests: 'except-blob' },
   });
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('requestfailed', (request) => {
-    // A saved download's blob URL is revoked after the click; that is not a failure of the page.
-    if (!request.url().startsWith('blob:')) problems.push(`request failed: ${request.url()}`);
-  });
-  return problems;
-}
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: unknown[] }[];
-}
-
-/** axe-core through the DevTools protocol (the CSP blocks a script tag); Tabster's sentinels are a known false positive. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const installed = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
-  if (!installed) await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: object, options: object): Promise<{ violations: AxeViolation[] }> } }).axe;
-    const result = await axe.run({ exclude: [['[data-tabster-dummy]']] }, { resultTypes: ['violations'] });
-    return result.violations.map(({ id, impact, help, nodes }) => ({ id, impact, help, nodes: nodes.map((node) => ({ target: node.target })) }));
-  });
-  return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} at ${JSON.stringify(violation.nodes.map((node) => node.target))}`);
-}
-
-async function openConsole(media: Media = { colorScheme: 'light', forcedColors: 'none' }): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-  const problems = await watchForProblems(page);
-  await page.emulateMedia({ ...media, reducedMotion: 'reduce' });
-  await page.goto(practice.url);
-  await expect.poll(() => page.getByText(/accounts? listed\.$/).count(), { timeout: 30_000 }).toBe(1);
-  return { page, problems };
+  await expect.poll(() => opened.page.getByText(/accounts? listed\.$/).count(), { timeout: 30_000 }).toBe(1);
+  return opened;
 }
 
 /** On Accounts: pick every account of the simulated Windows hosts with the directory filter, then open Review & run. */
 async function reviewWindowsAccounts(page: Page): Promise<void> {
-  await page.getByRole('combobox', { name: 'Filter by directory' }).click();
-  // A multi-select Fluent Dropdown renders its options as menuitemcheckbox (older versions: option).
-  await page.locator('[role="option"], [role="menuitemcheckbox"]').filter({ hasText: 'Practice Windows hosts' }).click();
-  await page.keyboard.press('Escape');
+  await toggleDirectories(page, ['Practice Windows hosts']);
   await page.getByRole('button', { name: 'Select all matching' }).click();
   await page.getByRole('button', { name: 'Review plan' }).click();
   await page.getByRole('heading', { name: /^Accounts in the plan/ }).waitFor();
@@ -101,13 +43,6 @@ async function reviewWindowsAccounts(page: Page): Promise<void> {
 
 const runButton = (page: Page) => page.getByRole('region', { name: 'Approve and run' }).getByRole('button', { name: /^(Run|Starting)/ });
 const typedField = (page: Page, login: string) => page.getByRole('textbox', { name: new RegExp(`^Type ${login} to approve`) });
-
-/** Number of the status chip's count in the run summary ("Verified 4"). */
-async function statusCount(page: Page, label: string): Promise<number> {
-  const items = await page.getByRole('list', { name: 'Accounts by status' }).getByRole('listitem').allInnerTexts();
-  const item = items.find((text) => text.replace(/\s+/g, ' ').trim().startsWith(`${label} `));
-  return item ? Number(item.replace(/\D+/g, '')) : 0;
-}
 
 describe('Review & run', () => {
   it('says to pick accounts first when nothing is selected', async () => {
@@ -139,7 +74,7 @@ describe('Review & run', () => {
       expect(await excluded.innerText()).toMatch(/by Built-in protections/);
       await excluded.getByRole('button', { name: /^Show the \d+ excluded accounts with reasons/ }).click();
       expect(await excluded.getByRole('list', { name: 'Excluded accounts' }).innerText()).toMatch(/PARIS-FS01\\Administrateur/);
-      await page.screenshot({ path: path.join(screensDir, 'review-run-plan.png'), animations: 'disabled' });
+      await screenshot(page, 'review-run-plan');
       expect(await seriousViolations(page)).toEqual([]);
 
       // Options re-plan at once (a dry run): without "force a change", Windows accounts have nothing to do.
@@ -166,13 +101,13 @@ describe('Review & run', () => {
       const runLabel = await runButton(page).innerText();
       const approved = Number(/Run (\d+) accounts?/.exec(runLabel)?.[1]);
       expect(approved).toBeGreaterThan(1);
-      await page.screenshot({ path: path.join(screensDir, 'review-run-approved.png'), animations: 'disabled' });
+      await screenshot(page, 'review-run-approved');
       expect(await seriousViolations(page)).toEqual([]);
 
       // Export plan (dry run): a JSON file with the plan as it stands.
-      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export plan (dry run)' }).click()]);
-      expect(download.suggestedFilename()).toMatch(/\.json$/);
-      const exported = JSON.parse(await readFile((await download.path())!, 'utf8')) as { entries: Array<{ account: { login: string } }>; excluded: unknown[] };
+      const download = await captureDownload(page, page.getByRole('button', { name: 'Export plan (dry run)' }));
+      expect(download.name).toMatch(/\.json$/);
+      const exported = JSON.parse(download.content) as { entries: Array<{ account: { login: string } }>; excluded: unknown[] };
       expect(exported.entries.map((entry) => entry.account.login)).toContain("d'artagnan");
       expect(exported.entries).toHaveLength(approved);
       expect(exported.excluded.length).toBeGreaterThan(0);
@@ -186,7 +121,7 @@ describe('Review & run', () => {
       expect(await statusCount(page, 'Not verified')).toBe(0);
       expect(await page.getByRole('progressbar', { name: 'Accounts done' }).getAttribute('aria-valuetext')).toBe(`${approved} of ${approved} accounts done`);
       expect(await page.getByRole('list', { name: 'Progress per directory' }).innerText()).toMatch(/Practice Windows hosts\s+\d+ of \d+ accounts/);
-      await page.screenshot({ path: path.join(screensDir, 'review-run-finished.png'), animations: 'disabled' });
+      await screenshot(page, 'review-run-finished');
       expect(await seriousViolations(page)).toEqual([]);
 
       // The evidence drawer: steps with PowerShell evidence, verification; Enter opens it, Esc closes it.
@@ -200,7 +135,7 @@ describe('Review & run', () => {
       expect(evidence).toMatch(/PowerShell/);
       expect(evidence).toMatch(/Exit status 0/);
       expect(evidence).toMatch(/Must change at next sign-in\s+Yes/);
-      await page.screenshot({ path: path.join(screensDir, 'review-run-drawer.png'), animations: 'disabled' });
+      await screenshot(page, 'review-run-drawer');
       expect(await seriousViolations(page)).toEqual([]);
       await page.keyboard.press('Escape');
       await expect.poll(() => drawer.count()).toBe(0);
@@ -229,7 +164,7 @@ describe('Review & run', () => {
       await page.getByRole('button', { name: 'Cancel run' }).click();
       const confirm = page.getByRole('alertdialog', { name: 'Cancel the run?' });
       await confirm.waitFor();
-      await page.screenshot({ path: path.join(screensDir, 'review-run-cancel.png'), animations: 'disabled' });
+      await screenshot(page, 'review-run-cancel');
       expect(await seriousViolations(page)).toEqual([]);
       await confirm.getByRole('button', { name: 'Cancel the run' }).click();
       await page.getByRole('heading', { name: 'Cancelled', level: 2 }).waitFor({ timeout: 60_000 });
@@ -237,13 +172,13 @@ describe('Review & run', () => {
       // Accounts reached before the cancel were applied and verified; the rest were left unchanged.
       expect(await statusCount(page, 'Verified')).toBeGreaterThan(0);
       const cancelled = await statusCount(page, 'Cancelled');
-      await page.screenshot({ path: path.join(screensDir, 'review-run-cancelled.png'), animations: 'disabled' });
+      await screenshot(page, 'review-run-cancelled');
 
       await page.getByRole('button', { name: 'Retry failed' }).click();
       await expect.poll(() => page.getByText(/^Retry of [\d,]+ accounts? that failed, were cancelled or did not verify\./).count(), { timeout: 30_000 }).toBe(1);
       await page.getByRole('heading', { name: /^Accounts in the plan/ }).waitFor();
       expect(await page.getByRole('region', { name: 'Plan summary' }).innerText()).toMatch(new RegExp(`${cancelled.toLocaleString('en-US')}\\s+Selected`));
-      await page.screenshot({ path: path.join(screensDir, 'review-run-retry-plan.png'), animations: 'disabled' });
+      await screenshot(page, 'review-run-retry-plan');
       await page.getByRole('button', { name: 'Back to the selection' }).click();
       await expect.poll(() => page.getByText(/^Plan for [\d,]+ selected accounts\./).count(), { timeout: 30_000 }).toBe(1);
       expect(problems).toEqual([]);
@@ -252,26 +187,26 @@ describe('Review & run', () => {
     }
   }, 90_000);
 
-  it.each(appearances)('is readable and passes axe in the $name theme, plan to evidence', async ({ name, media }) => {
+  it.each(themed('dark', 'high-contrast'))('is readable and passes axe in the $name theme, plan to evidence', async ({ name, media }) => {
     const { page, problems } = await openConsole(media);
     try {
       await reviewWindowsAccounts(page);
       await typedField(page, "d'artagnan").fill("d'artagnan");
       await page.getByRole('button', { name: /^Confirm all \d+ that need confirmation/ }).click();
       await page.getByRole('heading', { name: /^Accounts in the plan/ }).scrollIntoViewIfNeeded();
-      await page.screenshot({ path: path.join(screensDir, `review-run-plan-${name}.png`), animations: 'disabled' });
+      await screenshot(page, `review-run-plan-${name}`);
       expect(await seriousViolations(page), `plan in ${name}`).toEqual([]);
       await runButton(page).click();
       await page.getByRole('heading', { name: 'Finished', level: 2 }).waitFor({ timeout: 60_000 });
       await page.getByRole('list', { name: 'Accounts in the run' }).getByRole('button').first().click();
       const drawer = page.getByRole('dialog', { name: /^Evidence for / });
       await drawer.waitFor();
-      await page.screenshot({ path: path.join(screensDir, `review-run-drawer-${name}.png`), animations: 'disabled' });
+      await screenshot(page, `review-run-drawer-${name}`);
       expect(await seriousViolations(page), `drawer in ${name}`).toEqual([]);
       await page.keyboard.press('Escape');
       await expect.poll(() => drawer.count()).toBe(0);
       await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('BUTTON');
-      await page.screenshot({ path: path.join(screensDir, `review-run-finished-${name}.png`), animations: 'disabled' });
+      await screenshot(page, `review-run-finished-${name}`);
       expect(await seriousViolations(page), `run in ${name}`).toEqual([]);
       expect(problems).toEqual([]);
     } finally {

@@ -3,17 +3,13 @@
 // (by keyboard in the light theme, by clicks in the others), photographed into
 // test-results/screens/, checked for console and page errors, and audited with
 // axe-core in light, dark and forced-colors (high contrast) modes.
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPracticeHost, type PracticeHost } from '../../main/practice/host';
-import { build, repoRoot } from '../../main/tooling/build';
-
-const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'];
-const screensDir = path.join(repoRoot, 'test-results', 'screens');
+import { seriousViolations } from './support/axe';
+import { appearances, openPage, screenshot, themed, type Media, type OpenedPage } from './support/browser';
+import { watchForProblems, type ProblemWatchOptions } from './support/problems';
+import { startSuite, type Suite } from './support/suite';
 
 const screens = [
   { id: 'accounts', tab: 'Accounts', heading: 'Accounts' },
@@ -24,86 +20,26 @@ const screens = [
   { id: 'settings', tab: 'Settings', heading: 'Settings' },
 ] as const;
 
-const appearances = [
-  { theme: 'light', suffix: '', media: { colorScheme: 'light', forcedColors: 'none' } },
-  { theme: 'dark', suffix: '-dark', media: { colorScheme: 'dark', forcedColors: 'none' } },
-  { theme: 'high-contrast', suffix: '-high-contrast', media: { colorScheme: 'dark', forcedColors: 'active' } },
-] as const;
+/** Each theme with the suffix of its screenshots: accounts.png, accounts-dark.png, accounts-high-contrast.png. */
+const themes = themed('light', 'dark', 'high-contrast').map(({ name, media }) => ({ theme: name, suffix: name === 'light' ? '' : `-${name}`, media }));
 
-let workDir: string;
-let host: PracticeHost;
-let browser: Browser;
-let axeSource: string;
+/** This suite also counts every HTTP error the practice host answers. */
+const problemWatch: ProblemWatchOptions = { httpErrors: true };
+
+let suite: Suite<PracticeHost>;
 
 beforeAll(async () => {
-  // A private output folder: other suites may rebuild out/renderer at the same time.
-  workDir = await mkdtemp(path.join(tmpdir(), 'rekey-e2e-'));
-  await build({ only: ['renderer'], outDir: workDir, log: () => {} });
-  host = await startPracticeHost({ rendererDir: path.join(workDir, 'renderer') });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
-  axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-  await mkdir(screensDir, { recursive: true });
+  suite = await startSuite('screens', (rendererDir) => startPracticeHost({ rendererDir }));
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-  if (workDir) await rm(workDir, { recursive: true, force: true });
+  await suite?.close();
 });
 
-/** Everything the page complains about: console errors, CSP violations, uncaught errors, failed loads. */
-async function watchForProblems(page: Page): Promise<string[]> {
-  const problems: string[] = [];
-  // Chromium does not log a CSP violation that the page's code caught (zod's eval probe is one),
-  // so listen for the violation events themselves.
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`));
-  });
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
-  page.on('response', (response) => {
-    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
-  });
-  return problems;
-}
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: unknown[] }[];
-}
-
-/**
- * axe-core, injected through the DevTools protocol: a <script> tag would be
- * blocked by the console's own CSP (script-src 'self'), and bypassing the CSP
- * would stop this suite from noticing CSP violations in the app.
- */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const installed = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
-  if (!installed) await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: object, options: object): Promise<{ violations: AxeViolation[] }> } }).axe;
-    // Tabster's focus-redirect sentinels (<i data-tabster-dummy aria-hidden tabindex=0>) are a known,
-    // by-design false positive of aria-hidden-focus (microsoft/fluentui#27517); the rest of the page is audited.
-    const result = await axe.run({ exclude: [['[data-tabster-dummy]']] }, { resultTypes: ['violations'] });
-    return result.violations.map(({ id, impact, help, nodes }) => ({ id, impact, help, nodes: nodes.map((node) => ({ target: node.target })) }));
-  });
-  return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} at ${JSON.stringify(violation.nodes.map((node) => node.target))}`);
-}
-
-async function openConsole(media: (typeof appearances)[number]['media']): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  const problems = await watchForProblems(page);
-  await page.emulateMedia({ ...media, reducedMotion: 'reduce' });
-  await page.goto(host.url);
-  await expect.poll(() => page.getByText(/^Version \d/).count()).toBe(1);
-  return { page, problems };
+async function openConsole(media: Media): Promise<OpenedPage> {
+  const opened = await openPage(suite.browser, suite.practice.url, { media, problems: problemWatch });
+  await expect.poll(() => opened.page.getByText(/^Version \d/).count()).toBe(1);
+  return opened;
 }
 
 async function currentHeading(page: Page): Promise<string> {
@@ -111,7 +47,7 @@ async function currentHeading(page: Page): Promise<string> {
 }
 
 describe('practice console in Chromium', () => {
-  it.each(appearances)(
+  it.each(themes)(
     'shows every screen in the $theme theme with no errors and no serious accessibility violations',
     async ({ theme, suffix, media }) => {
       const { page, problems } = await openConsole(media);
@@ -120,7 +56,7 @@ describe('practice console in Chromium', () => {
         expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
         await expect.poll(() => page.getByText('Practice', { exact: true }).count()).toBe(1);
         // The token left the address bar as soon as the page read it.
-        expect(page.url()).toBe(`${host.origin}/`);
+        expect(page.url()).toBe(`${suite.practice.origin}/`);
 
         if (theme === 'light') {
           // Keyboard only: skip link first, then the navigation.
@@ -141,7 +77,7 @@ describe('practice console in Chromium', () => {
           }
           await expect.poll(() => currentHeading(page)).toBe(screen.heading);
           expect(await page.getByRole('tab', { name: screen.tab }).getAttribute('aria-selected')).toBe('true');
-          await page.screenshot({ path: path.join(screensDir, `${screen.id}${suffix}.png`), animations: 'disabled' });
+          await screenshot(page, `${screen.id}${suffix}`);
           expect(await seriousViolations(page), `${screen.id} in ${theme}`).toEqual([]);
         }
         expect(problems).toEqual([]);
@@ -153,7 +89,7 @@ describe('practice console in Chromium', () => {
   );
 
   it('saves a theme choice through the bridge and repaints at once', async () => {
-    const { page, problems } = await openConsole({ colorScheme: 'light', forcedColors: 'none' });
+    const { page, problems } = await openConsole(appearances.light);
     try {
       await page.getByRole('tab', { name: 'Settings' }).click();
       await page.getByRole('radio', { name: 'Dark' }).check();
@@ -168,7 +104,7 @@ describe('practice console in Chromium', () => {
   });
 
   it('refuses a bad pacing value with the reason, saves a good one, and keeps it across a reload', async () => {
-    const { page, problems } = await openConsole({ colorScheme: 'light', forcedColors: 'none' });
+    const { page, problems } = await openConsole(appearances.light);
     try {
       await page.getByRole('tab', { name: 'Settings' }).click();
       const concurrency = page.getByRole('spinbutton', { name: 'Batches in flight per directory' });
@@ -192,25 +128,25 @@ describe('practice console in Chromium', () => {
 
   it('shows the offline state when the practice host goes away', async () => {
     // A second host of its own, so stopping it does not disturb the other tests.
-    const doomed = await startPracticeHost({ rendererDir: path.join(workDir, 'renderer') });
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const doomed = await startPracticeHost({ rendererDir: suite.rendererDir });
+    const page = await suite.browser.newPage({ viewport: { width: 1280, height: 800 } });
     try {
       await page.goto(doomed.url);
       await expect.poll(() => page.getByText(/^Version \d/).count()).toBe(1);
       await doomed.close();
       await expect.poll(() => page.getByText('The practice host stopped answering.', { exact: false }).count()).toBe(1);
       expect(await page.getByText('Offline', { exact: true }).count()).toBeGreaterThan(0);
-      await page.screenshot({ path: path.join(screensDir, 'offline.png'), animations: 'disabled' });
+      await screenshot(page, 'offline');
     } finally {
       await page.close();
     }
   });
 
   it('explains what to do when opened without the token', async () => {
-    const page = await browser.newPage();
-    const problems = await watchForProblems(page);
+    const page = await suite.browser.newPage();
+    const problems = await watchForProblems(page, problemWatch);
     try {
-      await page.goto(`${host.origin}/`);
+      await page.goto(`${suite.practice.origin}/`);
       await expect.poll(() => page.getByText('This page was opened without its access token.', { exact: false }).count()).toBe(1);
       expect(problems).toEqual([]);
     } finally {

@@ -4,83 +4,39 @@
 // imported from files (a bad rule is reported, nothing half-imported); an
 // approval rule is added, moved by button and by Alt+Arrow, previewed against
 // the listed accounts and saved. Every state is audited with axe-core.
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPracticeConsole, type PracticeConsole } from '../../main/practice/console';
-import { build, repoRoot } from '../../main/tooling/build';
+import type { PracticeConsole } from '../../main/practice/console';
+import { seriousViolations } from './support/axe';
+import { appearances, captureDownload, openPage, screenshot, type AppearanceName, type OpenedPage } from './support/browser';
+import { poll } from './support/console';
+import { startConsoleSuite, type Suite } from './support/suite';
 
-const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'];
-const screensDir = path.join(repoRoot, 'test-results', 'screens');
-/** Waits for the console: the practice backend answers in well under a second, but 2 shared cores can be slow. */
-const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000, interval: 100 });
-
-let workDir: string;
-let practice: PracticeConsole;
-let browser: Browser;
-let axeSource: string;
+let suite: Suite<PracticeConsole>;
 
 beforeAll(async () => {
-  workDir = await mkdtemp(path.join(tmpdir(), 'rekey-settings-e2e-'));
-  await build({ only: ['renderer'], outDir: workDir, log: () => {} });
-  practice = await startPracticeConsole({ rendererDir: path.join(workDir, 'renderer'), practiceAccounts: 120 });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
-  axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-  await mkdir(screensDir, { recursive: true });
+  suite = await startConsoleSuite('settings', { practiceAccounts: 120 });
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await practice?.close();
-  if (workDir) await rm(workDir, { recursive: true, force: true });
+  await suite?.close();
 });
 
-async function watchForProblems(page: Page): Promise<string[]> {
-  const problems: string[] = [];
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`));
+async function openSettings(appearance: AppearanceName = 'light'): Promise<OpenedPage> {
+  const opened = await openPage(suite.browser, suite.practice.url, {
+    media: appearances[appearance],
+    height: 900,
+    acceptDownloads: true,
+    actionTimeout: 10_000,
+    problems: { failedRequests: 'none' },
   });
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  return problems;
-}
-
-/** axe-core through the DevTools protocol (a <script> tag would be refused by the console's CSP). */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const installed = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
-  if (!installed) await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    type Violation = { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] };
-    const axe = (window as unknown as { axe: { run(context: object, options: object): Promise<{ violations: Violation[] }> } }).axe;
-    // Tabster's focus sentinels are a known false positive of aria-hidden-focus (microsoft/fluentui#27517).
-    const result = await axe.run({ exclude: [['[data-tabster-dummy]']] }, { resultTypes: ['violations'] });
-    return result.violations.map(({ id, impact, help, nodes }) => ({ id, impact, help, targets: nodes.map((node) => node.target) }));
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.help} at ${JSON.stringify(v.targets)}`);
-}
-
-const appearances = {
-  light: { colorScheme: 'light', forcedColors: 'none' },
-  dark: { colorScheme: 'dark', forcedColors: 'none' },
-  'high-contrast': { colorScheme: 'dark', forcedColors: 'active' },
-} as const;
-
-async function openSettings(appearance: keyof typeof appearances = 'light'): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-  // Fail at the step that is stuck, not at the test's own time limit.
-  page.setDefaultTimeout(10_000);
-  const problems = await watchForProblems(page);
-  await page.emulateMedia({ ...appearances[appearance], reducedMotion: 'reduce' });
-  await page.goto(practice.url);
+  const { page } = opened;
   await poll(() => page.getByText(/^Version \d/).count()).toBe(1);
   await page.getByRole('tab', { name: 'Settings' }).click();
   await poll(() => page.getByRole('tablist', { name: 'Exclusion sets' }).count()).toBe(1);
-  return { page, problems };
+  return opened;
 }
 
 const exclusions = (page: Page) => page.getByRole('region', { name: 'Exclusion sets' });
@@ -88,18 +44,14 @@ const approvals = (page: Page) => page.getByRole('region', { name: 'Approval pol
 const setPanel = (page: Page) => exclusions(page).getByRole('tabpanel');
 const ruleRows = (page: Page) => approvals(page).getByRole('list', { name: /Approval rules/ }).getByRole('listitem');
 
-async function shootRegion(page: Page, region: ReturnType<typeof exclusions>, name: string) {
-  await region.screenshot({ path: path.join(screensDir, `${name}.png`), animations: 'disabled' });
-}
-
 describe('Settings in Chromium', () => {
   it.each(['light', 'dark', 'high-contrast'] as const)('shows the policy editors in the %s theme with no serious accessibility violations', async (appearance) => {
     const { page, problems } = await openSettings(appearance);
     try {
       expect(await exclusions(page).getByRole('tab').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringMatching(/^Break-glass/)]));
       expect(await ruleRows(page).count()).toBe(3); // two default rules and the fixed fallback row
-      await page.screenshot({ path: path.join(screensDir, `settings-editors-${appearance}.png`), animations: 'disabled' });
-      await shootRegion(page, approvals(page), `settings-approval-${appearance}`);
+      await screenshot(page, `settings-editors-${appearance}`);
+      await screenshot(approvals(page), `settings-approval-${appearance}`);
       expect(await seriousViolations(page)).toEqual([]);
       expect(problems).toEqual([]);
     } finally {
@@ -129,17 +81,17 @@ describe('Settings in Chromium', () => {
       expect(await exclusions(page).getByRole('tab', { name: /Helpdesk VIPs/ }).innerText()).toMatch(/1 problem/);
       await exclusions(page).getByRole('button', { name: 'Save exclusion sets' }).click();
       await poll(() => exclusions(page).getByRole('status').first().innerText()).toBe('Exclusion sets not saved: fix the 1 problem marked below first.');
-      await shootRegion(page, exclusions(page), 'settings-exclusion-invalid');
+      await screenshot(exclusions(page), 'settings-exclusion-invalid');
       expect(await seriousViolations(page)).toEqual([]);
 
       await setPanel(page).getByRole('button', { name: 'Remove rule Name pattern (name-pattern-1)' }).click();
       await exclusions(page).getByRole('button', { name: 'Save exclusion sets' }).click();
       await poll(() => exclusions(page).getByRole('status').first().innerText()).toBe('Exclusion sets saved.');
-      await shootRegion(page, exclusions(page), 'settings-exclusion-saved');
+      await screenshot(exclusions(page), 'settings-exclusion-saved');
       expect(await seriousViolations(page)).toEqual([]);
 
       // Main saved it (settings.get answers it), and a fresh page shows it.
-      expect((await practice.services.settings.get()).exclusionSets.find((set) => set.name === 'Helpdesk VIPs')?.rules).toEqual([
+      expect((await suite.practice.services.settings.get()).exclusionSets.find((set) => set.name === 'Helpdesk VIPs')?.rules).toEqual([
         { id: 'never-touch-1', type: 'never-touch', accounts: ['lynner@contoso.onmicrosoft.com'], note: 'Board member' },
       ]);
       await page.reload();
@@ -171,15 +123,11 @@ describe('Settings in Chromium', () => {
   it('exports the saved sets as a JSON download', async () => {
     const { page, problems } = await openSettings();
     try {
-      const download = page.waitForEvent('download');
-      await exclusions(page).getByRole('button', { name: 'Export' }).click();
-      const file = await download;
-      expect(file.suggestedFilename()).toBe('rekey-exclusion-sets.json');
-      const saved = path.join(workDir, 'exported.json');
-      await file.saveAs(saved);
-      const exported = JSON.parse(await readFile(saved, 'utf8')) as { format: string; sets: Array<{ name: string }> };
+      const file = await captureDownload(page, exclusions(page).getByRole('button', { name: 'Export' }));
+      expect(file.name).toBe('rekey-exclusion-sets.json');
+      const exported = JSON.parse(file.content) as { format: string; sets: Array<{ name: string }> };
       expect(exported.format).toBe('rekey-exclusion-sets');
-      expect(exported.sets.map((set) => set.name)).toEqual((await practice.services.settings.get()).exclusionSets.map((set) => set.name));
+      expect(exported.sets.map((set) => set.name)).toEqual((await suite.practice.services.settings.get()).exclusionSets.map((set) => set.name));
       expect(problems).toEqual([]);
     } finally {
       await page.close();
@@ -190,7 +138,7 @@ describe('Settings in Chromium', () => {
     const { page, problems } = await openSettings();
     try {
       const file = (sets: unknown[]) => JSON.stringify({ format: 'rekey-exclusion-sets', version: 1, exportedAt: '2026-01-15T09:00:00Z', sets });
-      const bad = path.join(workDir, 'bad-sets.json');
+      const bad = path.join(suite.workDir, 'bad-sets.json');
       await writeFile(
         bad,
         file([
@@ -208,11 +156,11 @@ describe('Settings in Chromium', () => {
       await input.setInputFiles(bad);
       await poll(() => exclusions(page).getByText('Nothing was imported from bad-sets.json.').count()).toBe(1);
       expect(await exclusions(page).getByRole('listitem').filter({ hasText: /sets\.0\.rules\.1\.pattern/ }).count()).toBe(1);
-      await shootRegion(page, exclusions(page), 'settings-import-problem');
+      await screenshot(exclusions(page), 'settings-import-problem');
       expect(await seriousViolations(page)).toEqual([]);
       expect(await exclusions(page).getByRole('tab', { name: /Contractors/ }).count()).toBe(0);
 
-      const good = path.join(workDir, 'good-sets.json');
+      const good = path.join(suite.workDir, 'good-sets.json');
       await writeFile(good, file([{ name: 'Contractors', description: 'External staff', tags: ['external'], rules: [{ id: 'contractor-names', type: 'name-pattern', pattern: 'ext-*' }] }]));
       await input.setInputFiles(good);
       await poll(() => exclusions(page).getByText('Imported 1 set from good-sets.json: Contractors.').count()).toBe(1);
@@ -234,7 +182,7 @@ describe('Settings in Chromium', () => {
       await dialog.getByRole('textbox', { name: 'Rule id' }).fill('');
       await dialog.getByRole('button', { name: 'Add rule' }).click();
       await poll(() => dialog.getByText('Rule id is required.').count()).toBe(1);
-      await page.screenshot({ path: path.join(screensDir, 'settings-approval-dialog.png'), animations: 'disabled' });
+      await screenshot(page, 'settings-approval-dialog');
       expect(await seriousViolations(page)).toEqual([]);
 
       await dialog.getByRole('textbox', { name: 'Rule id' }).fill('support-auto');
@@ -269,12 +217,12 @@ describe('Settings in Chromium', () => {
       await rows.nth(0).getByRole('button', { name: 'Preview Support staff in Entra reset without asking' }).click();
       await poll(() => rows.nth(0).innerText()).toMatch(/Matches \d+ of [\d,]+ listed accounts\./);
       expect(await rows.nth(0).getByRole('list', { name: 'Accounts the rule matches' }).innerText()).toMatch(/lynner@contoso\.onmicrosoft\.com/);
-      await shootRegion(page, approvals(page), 'settings-approval-preview');
+      await screenshot(approvals(page), 'settings-approval-preview');
       expect(await seriousViolations(page)).toEqual([]);
 
       await approvals(page).getByRole('button', { name: 'Save approval policy' }).click();
       await poll(() => approvals(page).getByRole('status').first().innerText()).toBe('Approval policy saved.');
-      expect((await practice.services.settings.get()).approvalRules.map((rule) => rule.id)).toEqual(['support-auto', 'privileged-typed-confirm', 'builtin-administrator-typed-confirm']);
+      expect((await suite.practice.services.settings.get()).approvalRules.map((rule) => rule.id)).toEqual(['support-auto', 'privileged-typed-confirm', 'builtin-administrator-typed-confirm']);
 
       await page.reload();
       await page.getByRole('tab', { name: 'Settings' }).click();

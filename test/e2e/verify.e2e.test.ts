@@ -3,87 +3,40 @@
 // account up, read the findings in words, open the evidence, look up a name
 // that does not exist, and explain pasted `net user` output. Every state is
 // audited with axe-core and photographed into test-results/screens/.
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPracticeConsole, type PracticeConsole } from '../../main/practice/console';
-import { build, repoRoot } from '../../main/tooling/build';
+import type { PracticeConsole } from '../../main/practice/console';
+import { repoRoot } from '../../main/tooling/build';
+import { seriousViolations } from './support/axe';
+import { appearances, openPage, screenshot, type AppearanceName, type OpenedPage } from './support/browser';
+import { poll } from './support/console';
+import { startConsoleSuite, type Suite } from './support/suite';
 
-const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'];
-const screensDir = path.join(repoRoot, 'test-results', 'screens');
-/** Waits for the console: the practice backend answers in well under a second, but 2 shared cores can be slow. */
-const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000, interval: 100 });
-
-let workDir: string;
-let practice: PracticeConsole;
-let browser: Browser;
-let axeSource: string;
+let suite: Suite<PracticeConsole>;
 
 beforeAll(async () => {
-  workDir = await mkdtemp(path.join(tmpdir(), 'rekey-verify-e2e-'));
-  await build({ only: ['renderer'], outDir: workDir, log: () => {} });
-  practice = await startPracticeConsole({ rendererDir: path.join(workDir, 'renderer'), practiceAccounts: 120 });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
-  axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-  await mkdir(screensDir, { recursive: true });
+  suite = await startConsoleSuite('verify', { practiceAccounts: 120 });
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await practice?.close();
-  if (workDir) await rm(workDir, { recursive: true, force: true });
+  await suite?.close();
 });
 
-async function watchForProblems(page: Page): Promise<string[]> {
-  const problems: string[] = [];
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`));
+async function openVerify(appearance: AppearanceName = 'light'): Promise<OpenedPage> {
+  const opened = await openPage(suite.browser, suite.practice.url, {
+    media: appearances[appearance],
+    height: 900,
+    permissions: ['clipboard-read', 'clipboard-write'],
+    actionTimeout: 10_000,
+    problems: { failedRequests: 'none' },
   });
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  return problems;
-}
-
-/** axe-core through the DevTools protocol (a <script> tag would be refused by the console's CSP). */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const installed = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
-  if (!installed) await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    type Violation = { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] };
-    const axe = (window as unknown as { axe: { run(context: object, options: object): Promise<{ violations: Violation[] }> } }).axe;
-    // Tabster's focus sentinels are a known false positive of aria-hidden-focus (microsoft/fluentui#27517).
-    const result = await axe.run({ exclude: [['[data-tabster-dummy]']] }, { resultTypes: ['violations'] });
-    return result.violations.map(({ id, impact, help, nodes }) => ({ id, impact, help, targets: nodes.map((node) => node.target) }));
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.help} at ${JSON.stringify(v.targets)}`);
-}
-
-const appearances = {
-  light: { colorScheme: 'light', forcedColors: 'none' },
-  dark: { colorScheme: 'dark', forcedColors: 'none' },
-  'high-contrast': { colorScheme: 'dark', forcedColors: 'active' },
-} as const;
-
-async function openVerify(appearance: keyof typeof appearances = 'light'): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
-  // Fail at the step that is stuck, not at the test's own time limit.
-  page.setDefaultTimeout(10_000);
-  const problems = await watchForProblems(page);
-  await page.emulateMedia({ ...appearances[appearance], reducedMotion: 'reduce' });
-  await page.goto(practice.url);
+  const { page } = opened;
   await poll(() => page.getByText(/^Version \d/).count()).toBe(1);
   await page.getByRole('tab', { name: 'Verify' }).click();
   await poll(() => page.getByRole('main').getByRole('heading', { level: 1 }).innerText()).toBe('Verify');
-  return { page, problems };
-}
-
-async function shoot(page: Page, name: string, options: { fullPage?: boolean } = {}) {
-  await page.screenshot({ path: path.join(screensDir, `${name}.png`), animations: 'disabled', fullPage: options.fullPage ?? false });
+  return opened;
 }
 
 /** The live region that announces each lookup's outcome. */
@@ -97,7 +50,7 @@ describe('Verify in Chromium', () => {
     try {
       await poll(() => page.getByRole('heading', { name: 'Check whether a reset took' }).count()).toBe(1);
       await poll(() => page.getByRole('combobox', { name: 'Directories' }).isDisabled()).toBe(false);
-      await shoot(page, 'verify-empty');
+      await screenshot(page, 'verify-empty');
       expect(await seriousViolations(page)).toEqual([]);
       expect(problems).toEqual([]);
     } finally {
@@ -123,7 +76,7 @@ describe('Verify in Chromium', () => {
       // The tone is spoken, not only coloured.
       expect(await findings.getByRole('img').first().getAttribute('aria-label')).toMatch(/As expected|Needs attention|Information|Could not tell/);
       expect(await page.getByRole('list', { name: 'Searched' }).innerText()).toMatch(/1 match/);
-      await shoot(page, 'verify-found');
+      await screenshot(page, 'verify-found');
       expect(await seriousViolations(page)).toEqual([]);
 
       const show = card.getByRole('button', { name: /Show evidence/ });
@@ -137,7 +90,7 @@ describe('Verify in Chromium', () => {
       expect(evidenceText).toMatch(/GET/);
       expect(evidenceText).toMatch(/Status 200/);
       expect(evidenceText).toMatch(/Request id/);
-      await shoot(page, 'verify-evidence', { fullPage: true });
+      await screenshot(page, 'verify-evidence', { fullPage: true });
       expect(await seriousViolations(page)).toEqual([]);
 
       // Check again re-reads the account and keeps the card.
@@ -167,7 +120,7 @@ describe('Verify in Chromium', () => {
       await first.getByRole('button', { name: /Copy output of read-state\.ps1/ }).last().click();
       await poll(() => first.getByText('Copied to the clipboard.').count()).toBe(1);
       expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/ADSI PasswordExpired=/);
-      await first.screenshot({ path: path.join(screensDir, 'verify-windows-dark.png'), animations: 'disabled' });
+      await screenshot(first, 'verify-windows-dark');
       expect(await seriousViolations(page)).toEqual([]);
       expect(problems).toEqual([]);
     } finally {
@@ -184,7 +137,7 @@ describe('Verify in Chromium', () => {
       await poll(() => announcer(page).innerText()).toMatch(/^No account matching "no\.such\.person\.anywhere" was found in \d+ directories\./);
       expect(await page.getByText(/Check the spelling, try the login or UPN/).count()).toBe(1);
       expect(await page.getByRole('article').count()).toBe(0);
-      await shoot(page, 'verify-not-found-high-contrast');
+      await screenshot(page, 'verify-not-found-high-contrast');
       expect(await seriousViolations(page)).toEqual([]);
       expect(problems).toEqual([]);
     } finally {
@@ -237,7 +190,7 @@ describe('Verify in Chromium', () => {
       const findings = page.getByRole('list', { name: 'What the net user output shows' });
       expect(await findings.getByRole('listitem').count()).toBeGreaterThan(1);
       expect(await page.getByRole('heading', { name: 'What this output cannot prove' }).count()).toBe(1);
-      await page.getByRole('region', { name: 'Explain net user output' }).screenshot({ path: path.join(screensDir, 'verify-net-user.png'), animations: 'disabled' });
+      await screenshot(page.getByRole('region', { name: 'Explain net user output' }), 'verify-net-user');
       expect(await seriousViolations(page)).toEqual([]);
 
       await page.getByRole('button', { name: 'Clear' }).click();

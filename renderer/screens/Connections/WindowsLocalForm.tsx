@@ -1,9 +1,10 @@
 // Add this computer's local accounts. Offered only when Rekey runs on
-// Windows; whether it runs elevated is shown as a fact, with the honest
-// instruction when it does not (Rekey cannot restart itself elevated).
-import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text } from '@fluentui/react-components';
+// Windows; whether it runs elevated is shown as a fact and, when it does not,
+// Rekey offers to restart itself as administrator.
+import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, Text } from '@fluentui/react-components';
 import { useConsoleStore } from '../../state/store';
 import { AddStatusMessage } from './AddStatusMessage';
+import { RestartElevatedButton } from './RestartElevatedButton';
 import { useFormStyles } from './formStyles';
 import { useAddConnection } from './useAddConnection';
 
@@ -30,8 +31,11 @@ export function WindowsLocalForm() {
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>Not elevated</MessageBarTitle>
-            Without administrator rights Rekey can list local accounts, but Windows refuses to change them. Close Rekey and start it with Run as administrator (right-click Rekey, then Run as administrator).
+            Without administrator rights Rekey can list local accounts, but Windows refuses to change them. Restart Rekey as administrator (Windows asks for consent), or close it and start it with Run as administrator.
           </MessageBarBody>
+          <MessageBarActions>
+            <RestartElevatedButton />
+          </MessageBarActions>
         </MessageBar>
       )}
       <div className={styles.actions}>
