@@ -93,6 +93,14 @@ export function explainFailure(facts: FailureFacts, context: FailureContext): Ex
         retryable: true,
       };
     case 400:
+      if (context.operation === 'force-change') {
+        // Besides synced users (handled above), Graph refuses passwordProfile for users whose
+        // sign-in is federated to another identity provider: Entra ID does not hold their password.
+        return {
+          message: `Microsoft Graph refused to set "change password at next sign-in" for ${login} (${facts.errorCode ?? 'BadRequest'}: ${facts.errorMessage ?? 'no details'}). This is what happens when the user's sign-in is federated to another identity provider, which holds the password: set the flag there. If ${login} is not federated, report it with the request id from the evidence.`,
+          retryable: false,
+        };
+      }
       return {
         message: `Microsoft Graph refused the request for ${login} as invalid (${facts.errorCode ?? 'BadRequest'}: ${facts.errorMessage ?? 'no details'}); this is a Rekey defect, please report it with the request id from the evidence.`,
         retryable: false,

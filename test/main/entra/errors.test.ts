@@ -62,6 +62,11 @@ describe('explainFailure', () => {
       'Rekey\'s Entra ID sign-in expired or was revoked before setting "change password at next sign-in" for ana.silva@contoso.onmicrosoft.com; sign in again from Connections and run again.',
     );
     expect(explainFailure({ status: 404, attempts: 1, exhausted: false }, base).message).toMatch(/no longer exists in Entra ID/);
-    expect(explainFailure({ status: 400, errorCode: 'BadRequest', errorMessage: 'nope', attempts: 1, exhausted: false }, base).message).toMatch(/Rekey defect/);
+    // A 400 on the password step names the known cause (federated sign-in) and where to act;
+    // on any other step it is reported as a defect with the request id.
+    const passwordRefused = explainFailure({ status: 400, errorCode: 'BadRequest', errorMessage: 'nope', attempts: 1, exhausted: false }, base).message;
+    expect(passwordRefused).toMatch(/federated to another identity provider/);
+    expect(passwordRefused).toContain('BadRequest: nope');
+    expect(explainFailure({ status: 400, errorCode: 'BadRequest', errorMessage: 'nope', attempts: 1, exhausted: false }, { ...base, operation: 'end-sessions' }).message).toMatch(/Rekey defect/);
   });
 });
