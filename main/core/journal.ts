@@ -73,12 +73,31 @@ function splitLines(text: string): string[] {
 }
 
 /**
+ * A journal as its lines, and whether the text ended with a line break (a
+ * last line without one was cut short). Storage reads large journals into
+ * this shape line by line: a run of 100,000 accounts with their evidence
+ * writes more text than the longest string V8 can hold.
+ */
+export interface JournalLines {
+  lines: readonly string[];
+  endsWithNewline: boolean;
+}
+
+export function journalLines(text: string): JournalLines {
+  return { lines: splitLines(text), endsWithNewline: text.length === 0 || text.endsWith('\n') };
+}
+
+/**
  * Check the whole chain. On failure, name the first bad record: its line,
  * its claimed sequence number, and what is wrong (edited, missing, out of order, incomplete).
  */
 export function verifyJournal(text: string, hasher: Hasher): JournalVerification {
-  const lines = splitLines(text);
-  const endsWithNewline = text.length === 0 || text.endsWith('\n');
+  return verifyJournalLines(journalLines(text), hasher);
+}
+
+/** verifyJournal on lines already split (see JournalLines). */
+export function verifyJournalLines(journal: JournalLines, hasher: Hasher): JournalVerification {
+  const { lines, endsWithNewline } = journal;
   let prev = GENESIS_HASH;
   let finished = false;
   for (let i = 0; i < lines.length; i++) {
@@ -122,14 +141,19 @@ export interface ParsedJournal {
 
 /** Parse the lines into records (no chain check; use verifyJournal for that). */
 export function parseJournal(text: string): ParsedJournal {
-  const lines = splitLines(text);
+  return parseJournalLines(journalLines(text));
+}
+
+/** parseJournal on lines already split (see JournalLines). */
+export function parseJournalLines(journal: JournalLines): ParsedJournal {
+  const { lines, endsWithNewline } = journal;
   const records: JournalRecord[] = [];
   let tornTail = false;
   for (let i = 0; i < lines.length; i++) {
     try {
       records.push(JSON.parse(lines[i] as string) as JournalRecord);
     } catch {
-      if (i === lines.length - 1 && !text.endsWith('\n')) tornTail = true;
+      if (i === lines.length - 1 && !endsWithNewline) tornTail = true;
       else throw new Error(`Line ${i + 1} of the journal is not a valid record; run "rekey journal verify" on the file.`);
     }
   }

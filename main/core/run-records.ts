@@ -11,6 +11,7 @@ import type {
   StepResult,
   VerifyResult,
 } from './domain';
+import type { JournalVerification } from './journal';
 
 export interface RunStartedData {
   runId: string;
@@ -116,6 +117,11 @@ export interface RunJournalStore {
   read(runId: string): Promise<JournalRecord[]>;
   /** The exact stored text, for verifying the chain. */
   readText(runId: string): Promise<string>;
+  /**
+   * Verify the chain on the stored text without holding it as one string;
+   * stores whose journals can outgrow a string (files) provide it.
+   */
+  verify?(runId: string): Promise<JournalVerification>;
   /** Run ids, oldest first. */
   list(): Promise<string[]>;
 }

@@ -12,9 +12,33 @@ import type { OktaSession } from './session';
 /** Failures after which the account's other steps cannot succeed either. */
 const stopsTheAccount = new Set<OktaFailure['kind']>(['not-found', 'invalid-credentials', 'configuration']);
 
+/**
+ * The SDK puts the user id into the URL path as one encoded segment. Three
+ * values cannot be one user's segment: "." and ".." are dot segments, which
+ * URL parsing removes (POST /api/v1/users/../lifecycle/expire_password went to
+ * /api/v1/lifecycle/expire_password in the resilience suite), and "me" is
+ * Okta's alias for the caller (with an API token, the admin who made it).
+ * Such an account is refused before anything is sent. Why, or undefined.
+ */
+export function unaddressableUserId(id: string): string | undefined {
+  if (id === '' || id === '.' || id === '..') return 'it would address another part of the Okta API';
+  if (id.toLowerCase() === 'me') return "it is Okta's alias for the signed-in admin";
+  return undefined;
+}
+
+function refusedId(account: Account, why: string): string {
+  return `${account.login} has the id "${account.id}", which Okta would not read as this user's id (${why}); nothing was sent. Refresh the account list; if the id stays, check the user in the Okta Admin Console.`;
+}
+
 export async function resetAccount(session: OktaSession, item: ResetItem, options: ResetOptions, signal: AbortSignal): Promise<AccountResetResult> {
   const { account } = item;
   const steps: StepResult[] = [];
+  const unaddressable = unaddressableUserId(account.id);
+  if (unaddressable) {
+    const at = new Date(session.clock.now()).toISOString();
+    const message = refusedId(account, unaddressable);
+    return { directoryId: account.directoryId, accountId: account.id, steps: item.steps.map((step) => ({ step, status: 'failed', message, evidence: [], at, retryable: false })) };
+  }
   // A connection that cannot be built (no secret saved, SDK refused the settings) fails every step, with the reason.
   let stopReason = await session.sdk().then(
     () => undefined,
@@ -89,6 +113,11 @@ function failed(step: StepKind, outcome: Extract<CallOutcome<unknown>, { ok: fal
 }
 
 export async function readAccountState(session: OktaSession, account: Account, signal?: AbortSignal): Promise<VerifiedState> {
+  const unaddressable = unaddressableUserId(account.id);
+  if (unaddressable) {
+    const checkedAt = new Date(session.clock.now()).toISOString();
+    return { directoryId: account.directoryId, accountId: account.id, checkedAt, via: 'Okta API', evidence: [], mustChange: 'unknown', error: refusedId(account, unaddressable) };
+  }
   let client: Awaited<ReturnType<OktaSession['sdk']>>;
   try {
     client = await session.sdk();

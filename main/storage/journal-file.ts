@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { mkdir, open, readdir, readFile, rm, stat, truncate, writeFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { JournalRecord } from '../core/domain';
-import { chainPosition, JournalChain, parseJournal, type Hasher } from '../core/journal';
+import { chainPosition, JournalChain, parseJournalLines, verifyJournalLines, type Hasher, type JournalLines, type JournalVerification } from '../core/journal';
 import type { Clock } from '../core/ports';
 import { systemClock } from '../core/ports';
 import type { JournalEntry, OpenRunJournal, RunJournalStore } from '../core/run-records';
@@ -22,16 +22,48 @@ export function runsDirectory(dataDir: string): string {
   return path.join(dataDir, 'runs');
 }
 
+function readFailure(file: string, error: unknown): Error {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return new Error(`No journal file at ${file}.`);
+  return new Error(`The journal file ${file} could not be read: ${(error as Error).message}`);
+}
+
 /** Read a journal file given by path (rekey journal verify / report). */
 export async function readJournalText(file: string): Promise<string> {
   try {
     return await readFile(file, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new Error(`No journal file at ${file}.`);
-    throw new Error(`The journal file ${file} could not be read: ${(error as Error).message}`);
+    throw readFailure(file, error);
   }
 }
+
+/**
+ * A journal file's lines, decoded one by one from its bytes. Never the whole
+ * file as one string: a run of 100,000 Windows accounts with their evidence
+ * journals more text than the longest string V8 can hold (about 512 MB), and
+ * could then neither finish, nor be resumed, reported or verified.
+ * `completeBytes`: the length of the file up to its last line break.
+ */
+export async function readJournalLines(file: string): Promise<JournalLines & { completeBytes: number }> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    throw readFailure(file, error);
+  }
+  const lines: string[] = [];
+  let start = 0;
+  for (let end = bytes.indexOf(0x0a, start); end !== -1; end = bytes.indexOf(0x0a, start)) {
+    lines.push(bytes.toString('utf8', start, end));
+    start = end + 1;
+  }
+  const completeBytes = start;
+  if (start < bytes.length) lines.push(bytes.toString('utf8', start));
+  return { lines, endsWithNewline: bytes.length === 0 || bytes[bytes.length - 1] === 0x0a, completeBytes };
+}
+
+/** Lines go to the disk in writes of about this many characters (one string per write). */
+const writeChunkChars = 8 * 1024 * 1024;
 
 /**
  * One writer per journal, across processes: <runId>.lock holds the writer's
@@ -140,13 +172,15 @@ class JournalFile implements OpenRunJournal {
         // Each append is rendered on a copy of the chain: one that cannot be
         // rendered is refused alone and leaves no gap in the chain.
         let chain = this.chain;
-        let text = '';
+        const lines: string[] = [];
         const rendered: PendingAppend[] = [];
         for (const append of group) {
           const trial = new JournalChain(this.hasher, chain.position());
+          const mark = lines.length;
           try {
-            text += append.entries.map((entry) => `${trial.next(entry.type, entry.data, at).line}\n`).join('');
+            for (const entry of append.entries) lines.push(`${trial.next(entry.type, entry.data, at).line}\n`);
           } catch (error) {
+            lines.length = mark;
             append.reject(error);
             continue;
           }
@@ -155,7 +189,16 @@ class JournalFile implements OpenRunJournal {
         }
         if (rendered.length === 0) continue;
         try {
-          await this.handle.write(text);
+          // In writes of a few MB: a group can hold more text than one string may.
+          for (let i = 0; i < lines.length; ) {
+            let size = 0;
+            const chunk: string[] = [];
+            while (i < lines.length && (chunk.length === 0 || size + (lines[i] as string).length <= writeChunkChars)) {
+              size += (lines[i] as string).length;
+              chunk.push(lines[i++] as string);
+            }
+            await this.handle.write(chunk.join(''));
+          }
           await this.handle.sync();
         } catch (error) {
           // Part of the group may be on disk: refuse further writes rather than write a broken chain.
@@ -239,24 +282,28 @@ export class JournalFileStore implements RunJournalStore {
   }
 
   private async openForAppend(runId: string, file: string): Promise<OpenRunJournal> {
-    const text = await readJournalText(file);
-    const parsed = parseJournal(text);
+    const journal = await readJournalLines(file);
+    const parsed = parseJournalLines(journal);
     if (parsed.tornTail) {
       // The last line was being written when the process died. It was never
       // acknowledged (append resolves after fsync), so nothing reported is lost.
-      const keep = text.slice(0, text.lastIndexOf('\n') + 1);
-      await truncate(file, Buffer.byteLength(keep, 'utf8'));
+      await truncate(file, journal.completeBytes);
     }
     const handle = await open(file, 'a', 0o600);
     return new JournalFile(runId, file, handle, new JournalChain(this.hasher, chainPosition(parsed.records)), this.hasher, this.clock, this.lockOf(runId));
   }
 
   async read(runId: string): Promise<JournalRecord[]> {
-    return parseJournal(await this.readText(runId)).records;
+    return parseJournalLines(await readJournalLines(this.pathOf(runId))).records;
   }
 
   readText(runId: string): Promise<string> {
     return readJournalText(this.pathOf(runId));
+  }
+
+  /** Check the hash chain line by line (readText would fail on a journal longer than a string can be). */
+  async verify(runId: string): Promise<JournalVerification> {
+    return verifyJournalLines(await readJournalLines(this.pathOf(runId)), this.hasher);
   }
 
   async list(): Promise<string[]> {

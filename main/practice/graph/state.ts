@@ -135,10 +135,14 @@ export class TenantState {
     return user;
   }
 
-  /** A user by object id or by userPrincipalName (Graph accepts both in /users/{id}). */
+  /**
+   * A user by object id or by userPrincipalName (Graph accepts both in /users/{id}).
+   * Takes the decoded value: routes decode the path segment once, as Graph
+   * does. Decoding again here turned an id containing "%2e" into another id
+   * and threw on a lone "%" (found by the resilience suite's hostile ids).
+   */
   findUser(idOrUpn: string): UserState | undefined {
-    const key = decodeURIComponent(idOrUpn);
-    return this.users.get(key) ?? this.users.get(this.byUpn.get(key.toLowerCase()) ?? '');
+    return this.users.get(idOrUpn) ?? this.users.get(this.byUpn.get(idOrUpn.toLowerCase()) ?? '');
   }
 
   findObject(id: string): DirectoryObject | undefined {

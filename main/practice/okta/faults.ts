@@ -6,8 +6,11 @@ import type { StandinBucket } from './ratelimit';
 
 export type FaultAction =
   | { kind: 'status'; status: 500 | 503 }
-  /** Answer 429 E0000047 with X-Rate-Limit-Reset this many seconds ahead (default: end of the current window). */
-  | { kind: 'rate-limit'; resetInSeconds?: number }
+  /**
+   * Answer 429 E0000047 with X-Rate-Limit-Reset this many seconds ahead (default: end of the current window).
+   * `bare`: without any X-Rate-Limit-* header, as a proxy or gateway in front of the org may answer.
+   */
+  | { kind: 'rate-limit'; resetInSeconds?: number; bare?: boolean }
   | { kind: 'connection-reset' }
   /** Accept the request and never answer (the client's read timeout must fire). */
   | { kind: 'read-timeout' }

@@ -119,9 +119,11 @@ export async function startOktaStandin(options: OktaStandinOptions = {}): Promis
     if (faults.latencyMs > 0) await clock.sleep(faults.latencyMs);
 
     if (forcedRateLimit) {
-      const headers = rateLimiter.headers(bucket);
-      headers['X-Rate-Limit-Remaining'] = '0';
-      if (forcedRateLimit.resetInSeconds !== undefined) headers['X-Rate-Limit-Reset'] = String(Math.floor(clock.now() / 1000) + forcedRateLimit.resetInSeconds);
+      const headers: Record<string, string> = {};
+      if (!forcedRateLimit.bare) {
+        Object.assign(headers, rateLimiter.headers(bucket), { 'X-Rate-Limit-Remaining': '0' });
+        if (forcedRateLimit.resetInSeconds !== undefined) headers['X-Rate-Limit-Reset'] = String(Math.floor(clock.now() / 1000) + forcedRateLimit.resetInSeconds);
+      }
       rateLimiter.throttled.set(principalHint, (rateLimiter.throttled.get(principalHint) ?? 0) + 1);
       return send(response, exchange, errors.tooManyRequests(headers));
     }
