@@ -8,10 +8,9 @@
 //                                             null where pwsh cannot be installed
 //   windows.speedupVsPerAccountCall.simulated  the simulated PowerShell host with a modelled
 //                                             cost per invocation and per account: NOT the pwsh figure
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import { collectAccounts, defaultResetOptions, type Account } from '../../main/core/domain';
 import { systemClock } from '../../main/core/ports';
 import { SimulatedNetwork, type ComputerSeed } from '../../main/practice/windows/simulated-host';
@@ -21,6 +20,7 @@ import { NodePowerShellEngine, type EngineOutput, type PowerShellEngine } from '
 import { loadScriptSources, type ScriptSources } from '../../main/windows/scripts';
 import { PowerShellSession } from '../../main/windows/session';
 import { round, type BenchFigure } from './figures';
+import { findPwsh } from '../support/pwsh';
 
 const accounts = 500;
 const realName = 'windows.speedupVsPerAccountCall';
@@ -36,25 +36,6 @@ const realName = 'windows.speedupVsPerAccountCall';
  */
 export const invocationModel = { perInvocationMs: 20, perAccountMs: 2 };
 
-function findPwsh(): string | null {
-  const names = process.platform === 'win32' ? ['pwsh.exe'] : ['pwsh'];
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    for (const name of names) if (dir && existsSync(join(dir, name))) return join(dir, name);
-  }
-  const search = (dir: string, depth: number): string | null => {
-    if (depth < 0 || !existsSync(dir)) return null;
-    for (const entry of readdirSync(dir)) {
-      const path = join(dir, entry);
-      if (names.includes(entry) && statSync(path).isFile()) return path;
-      if (statSync(path).isDirectory()) {
-        const found = search(path, depth - 1);
-        if (found) return found;
-      }
-    }
-    return null;
-  };
-  return search(join(process.cwd(), '.tools'), 3);
-}
 
 /** Time one batched reset of every account, then (same accounts restored) one reset call per account. */
 async function compare(open: () => Promise<{ directory: WindowsDirectory; dispose(): Promise<void> }>): Promise<{ batchedMs: number; perAccountMs: number }> {

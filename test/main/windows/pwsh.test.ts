@@ -2,10 +2,9 @@
 // replaces only the Windows-only commands (test/fixtures/powershell/SimulatedSam.psm1).
 // Runs whenever pwsh is found on PATH or under .tools/; where it cannot be
 // installed, every test here is skipped and says why.
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectAccounts, defaultResetOptions, type Account } from '../../../main/core/domain';
 import { WindowsDirectory } from '../../../main/windows/directory';
@@ -13,29 +12,10 @@ import { NodePowerShellEngine } from '../../../main/windows/engine';
 import { parseNetUser } from '../../../main/windows/net-user';
 import { loadScriptSources } from '../../../main/windows/scripts';
 import { PowerShellSession } from '../../../main/windows/session';
+import { findPwsh } from '../../support/pwsh';
 
 const noPwshReason = 'PowerShell is not installable here: the NuGet mirror lacks the PowerShell package';
 
-function findPwsh(): string | null {
-  const names = process.platform === 'win32' ? ['pwsh.exe'] : ['pwsh'];
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    for (const name of names) if (dir && existsSync(join(dir, name))) return join(dir, name);
-  }
-  // A copy unpacked into .tools/ (for example .tools/pwsh/pwsh), a few levels deep at most.
-  const search = (dir: string, depth: number): string | null => {
-    if (depth < 0 || !existsSync(dir)) return null;
-    for (const entry of readdirSync(dir)) {
-      const path = join(dir, entry);
-      if (names.includes(entry) && statSync(path).isFile()) return path;
-      if (statSync(path).isDirectory()) {
-        const found = search(path, depth - 1);
-        if (found) return found;
-      }
-    }
-    return null;
-  };
-  return search(join(process.cwd(), '.tools'), 3);
-}
 
 const pwsh = findPwsh();
 const machineSid = 'S-1-5-21-1111111111-2222222222-3333333333';
